@@ -1,0 +1,2 @@
+package io.llmpolicy.cli;
+public final class Main { public static void main(String[] args) { System.out.println("llmpolicy"); } }

@@ -1,0 +1,1 @@
+grammar Placeholder; start : 'x' EOF ;
