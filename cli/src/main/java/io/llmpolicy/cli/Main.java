@@ -1,2 +1,39 @@
 package io.llmpolicy.cli;
-public final class Main { public static void main(String[] args) { System.out.println("llmpolicy"); } }
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code llmpolicy} command. Exit codes are a contract scripts rely on: 0 success, 1 the checked thing failed
+ * (errors in a policy, unformatted files, failed tests), 2 usage errors.
+ */
+@Command(name = "llmpolicy", mixinStandardHelpOptions = true, version = "llmpolicy 0.1.0",
+        description = "Policy engine for LLM traffic: check, format and test .llmpolicy files.",
+        subcommands = {CheckCommand.class, FmtCommand.class, CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing command");
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the CLI in-process (tests call this); returns the exit code. */
+    public static int run(String... args) {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setParameterExceptionHandler((ex, a) -> {
+            CommandLine cmd = ex.getCommandLine();
+            cmd.getErr().println("llmpolicy: " + ex.getMessage());
+            if (!CommandLine.UnmatchedArgumentException.printSuggestions(ex, cmd.getErr())) {
+                cmd.usage(cmd.getErr());
+            }
+            return 2;
+        });
+        return cli.execute(args);
+    }
+}

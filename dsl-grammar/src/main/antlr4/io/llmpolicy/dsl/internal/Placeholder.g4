@@ -1,1 +1,0 @@
-grammar Placeholder; start : 'x' EOF ;
