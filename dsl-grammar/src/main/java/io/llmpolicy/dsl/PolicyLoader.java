@@ -110,7 +110,7 @@ public final class PolicyLoader {
                     text = Files.readString(target, StandardCharsets.UTF_8);
                 } catch (IOException e) {
                     diagnostics.error(Code.E205, imp.span(), "cannot import \"" + imp.path() + "\": " + reason(e),
-                            "import paths are relative to the importing file (" + absolute.getParent() + ")");
+                            "import paths are relative to the directory of the importing file");
                     continue;
                 }
                 Source source = new Source(display, text);

@@ -30,7 +30,7 @@ LPAREN: '('; RPAREN: ')'; LBRACE: '{'; RBRACE: '}'; LBRACK: '['; RBRACK: ']';
 C_AND: '&&'; C_OR: '||'; C_NOT: '!';
 
 PRICE_LIT : '$' DEC ('/M' | '/K') ;
-MONEY     : '$' DEC [kKM]? ;
+MONEY     : '$' DIGITS (',' [0-9] [0-9] [0-9])* ('.' DIGITS)? [kKM]? ;
 DURATION  : DEC ('ms' | 's' | 'm' | 'h' | 'd' | 'w') ;
 PERCENT   : DEC '%' ;
 NUMBER    : DEC [kKMB]? ;

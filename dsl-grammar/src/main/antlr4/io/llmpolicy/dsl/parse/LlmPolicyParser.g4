@@ -60,13 +60,12 @@ errorClass  : name ;
 
 budgetDecl  : BUDGET name (BY expr (COMMA expr)*)? ruleMods LBRACE budgetStmt* RBRACE SEMI* ;
 budgetStmt
-    : LIMIT amount PER window SEMI*                                  # budgetLimit
+    : LIMIT expr PER window SEMI*                                  # budgetLimit
     | ALERT AT PERCENT (COMMA PERCENT)* SEMI*                        # budgetAlert
     | ON EXCEEDED action SEMI*                                       # budgetOnExceeded
     | TIMEZONE STRING SEMI*                                          # budgetTimezone
     | ESTIMATE what=name quantity SEMI*                              # budgetEstimate
     ;
-amount      : MONEY | quantity ;
 window      : ROLLING DURATION | unit=name ;
 action
     : DENY STRING?              # actionDeny
@@ -104,7 +103,7 @@ testDecl    : TEST STRING LBRACE testStmt* RBRACE SEMI* ;
 testStmt
     : REQUEST object SEMI*                                   # testRequest
     | RESPONSE object SEMI*                                  # testResponse
-    | GIVEN BUDGET name SPENT amount SEMI*                   # testGiven
+    | GIVEN BUDGET name SPENT expr SEMI*                   # testGiven
     | EXPECT expectation SEMI*                               # testExpect
     ;
 expectation
@@ -125,9 +124,9 @@ dotted      : name (DOT name)* ;
 
 // ---- expressions, lowest precedence first ----
 expr        : orExpr (COALESCE orExpr)* ;
-orExpr      : andExpr (OR andExpr)* ;
-andExpr     : notExpr (AND notExpr)* ;
-notExpr     : NOT notExpr | cmpExpr ;
+orExpr      : andExpr ((OR | C_OR) andExpr)* ;
+andExpr     : notExpr ((AND | C_AND) notExpr)* ;
+notExpr     : (NOT | C_NOT) notExpr | cmpExpr ;
 cmpExpr     : addExpr (cmpOp addExpr | NOT? IN addExpr | strOp addExpr | MATCHES REGEX)? ;
 cmpOp       : EQ | NE | LT | LE | GT | GE ;
 strOp       : CONTAINS | ICONTAINS | STARTS_WITH | ENDS_WITH ;

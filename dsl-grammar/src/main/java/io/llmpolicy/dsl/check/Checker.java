@@ -409,8 +409,10 @@ public final class Checker {
     private void limitAmount(Expr amount) {
         Type t = typer.type(amount, Context.CONST);
         if (t.kind() == Type.Kind.NUMBER) {
-            diagnostics.error(Code.E405, amount.span(), "a limit needs a unit", "write $" + ((Expr.Num) amount).text() + ", "
-                    + ((Expr.Num) amount).text() + " tokens or " + ((Expr.Num) amount).text() + " requests");
+            String n = amount instanceof Expr.Num num ? num.text() : "N";
+            diagnostics.error(Code.E405, amount.span(), "a limit needs a unit", "write $" + n + ", " + n + " tokens or " + n + " requests");
+        } else if (!t.isError() && t.kind() != Type.Kind.MONEY && !t.isCount()) {
+            diagnostics.error(Code.E300, amount.span(), "a limit is an amount of money, tokens or requests, not " + ExprTyper.article(t), null);
         }
         BigDecimal v = amount instanceof Expr.Money m ? m.usd() : amount instanceof Expr.Quantity q ? q.value() : null;
         if (v != null && v.signum() < 0) diagnostics.error(Code.E405, amount.span(), "a limit cannot be negative", null);
@@ -481,7 +483,7 @@ public final class Checker {
     private void file(String file, Span span, Path baseDir) {
         if (baseDir == null) return;
         if (!Files.isRegularFile(baseDir.resolve(file))) {
-            diagnostics.error(Code.E406, span, "file not found: " + file, "paths are relative to the policy file's directory (" + baseDir + ")");
+            diagnostics.error(Code.E406, span, "file not found: " + file, "paths are relative to the directory of the main policy file");
         }
     }
 

@@ -6,7 +6,6 @@ import io.llmpolicy.dsl.ast.Decl.*;
 import io.llmpolicy.dsl.ast.Expr;
 import io.llmpolicy.dsl.ast.Name;
 import io.llmpolicy.dsl.ast.PolicyFile;
-import io.llmpolicy.dsl.ast.TypeRef;
 import io.llmpolicy.dsl.source.Source;
 import io.llmpolicy.dsl.source.Span;
 import java.util.List;
@@ -87,16 +86,21 @@ public final class Formatter {
         return false;
     }
 
-    /** Emits comments that stand before {@code span}. */
-    private void leading(Span span, String indent, boolean unused) {
+    /** Emits comments that stand before {@code span}, keeping single blank lines between them and after them. */
+    private void leading(Span span, String indent, boolean inside) {
+        int previousLine = -1;
         while (nextComment < comments.size() && comments.get(nextComment).span().start() < span.start()) {
-            out.append(indent).append(comments.get(nextComment++).text().stripTrailing()).append('\n');
+            Comment c = comments.get(nextComment++);
+            if (previousLine > 0 && !inside && hadBlank(previousLine, c.span().line())) out.append('\n');
+            out.append(indent).append(c.text().stripTrailing()).append('\n');
+            previousLine = c.span().line();
         }
+        if (previousLine > 0 && !inside && span.line() > 0 && hadBlank(previousLine, span.line())) out.append('\n');
     }
 
     /** Emits comments inside {@code span} (moved out of expressions) before the statement. */
     private void inner(Span span, String indent) {
-        leading(new Span(span.file(), span.end(), span.end(), 0, 0, 0, 0), indent, false);
+        leading(new Span(span.file(), span.end(), span.end(), 0, 0, 0, 0), indent, true);
     }
 
     /** Writes one line, then a trailing comment that stood on the same source line as the span's end. */
@@ -123,7 +127,7 @@ public final class Formatter {
     }
 
     private void close(Span declSpan) {
-        leading(new Span(declSpan.file(), declSpan.end(), declSpan.end(), 0, 0, 0, 0), INDENT, false);
+        leading(new Span(declSpan.file(), declSpan.end(), declSpan.end(), declSpan.endLine(), 0, 0, 0), INDENT, false);
         out.append("}");
         trailing(declSpan.endLine());
         out.append('\n');
@@ -366,8 +370,4 @@ public final class Formatter {
         return String.join(sep, names.stream().map(Name::text).toList());
     }
 
-    @SuppressWarnings("unused")
-    private static String type(TypeRef t) {
-        return t.text();
-    }
 }

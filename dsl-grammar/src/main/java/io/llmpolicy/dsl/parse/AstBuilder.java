@@ -161,7 +161,7 @@ final class AstBuilder {
                     WindowContext w = l.window();
                     Window window = w.ROLLING() != null ? new RollingWindow(span(w), duration(w.DURATION()))
                             : new CalendarWindow(span(w), name(w.unit));
-                    stmts.add(new Limit(span(l), amount(l.amount()), window));
+                    stmts.add(new Limit(span(l), expr(l.expr()), window));
                 }
                 case BudgetAlertContext a -> {
                     List<Expr.Percent> thresholds = new ArrayList<>();
@@ -184,10 +184,6 @@ final class AstBuilder {
             case ActionMonitorContext m -> new MonitorOnly(span(m));
             default -> throw new IllegalStateException("unknown action " + a.getClass());
         };
-    }
-
-    private Expr amount(AmountContext a) {
-        return a.MONEY() != null ? money(a.MONEY()) : quantity(a.quantity());
     }
 
     private Guardrail guardrail(GuardrailDeclContext g) {
@@ -257,7 +253,7 @@ final class AstBuilder {
             switch (s) {
                 case TestRequestContext r -> stmts.add(new TestRequest(span(r), fields(r.object())));
                 case TestResponseContext r -> stmts.add(new TestResponse(span(r), fields(r.object())));
-                case TestGivenContext g -> stmts.add(new Given(span(g), name(g.name()), amount(g.amount())));
+                case TestGivenContext g -> stmts.add(new Given(span(g), name(g.name()), expr(g.expr())));
                 case TestExpectContext x -> stmts.add(new Expect(span(x), expectation(x.expectation())));
                 default -> throw new IllegalStateException("unknown test statement " + s.getClass());
             }
@@ -327,7 +323,7 @@ final class AstBuilder {
     }
 
     private Expr not(NotExprContext n) {
-        if (n.NOT() != null) return new Expr.Unary(span(n), Expr.UnaryOp.NOT, not(n.notExpr()));
+        if (n.notExpr() != null) return new Expr.Unary(span(n), Expr.UnaryOp.NOT, not(n.notExpr()));
         return cmp(n.cmpExpr());
     }
 
@@ -465,7 +461,7 @@ final class AstBuilder {
 
     /** {@code 128k} → 128000; underscores are digit separators. */
     static BigDecimal scaled(String text) {
-        String digits = text.replace("_", "");
+        String digits = text.replace("_", "").replace(",", "");
         char last = digits.charAt(digits.length() - 1);
         long factor = switch (last) {
             case 'k', 'K' -> 1_000L;

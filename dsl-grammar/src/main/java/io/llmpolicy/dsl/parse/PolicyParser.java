@@ -36,7 +36,22 @@ public final class PolicyParser {
         SyntaxErrors errors = new SyntaxErrors(source, diagnostics, tokens);
         parser.addErrorListener(errors);
         LlmPolicyParser.FileContext tree = parser.file();
-        if (errors.count() > 0) return null;
+        // The grammar accepts &&, || and ! so that one slip does not derail the parse; each is still an error.
+        boolean foreign = false;
+        for (Token t : tokens.getTokens()) {
+            String instead = switch (t.getType()) {
+                case LlmPolicyLexer.C_AND -> "and";
+                case LlmPolicyLexer.C_OR -> "or";
+                case LlmPolicyLexer.C_NOT -> "not";
+                default -> null;
+            };
+            if (instead != null) {
+                foreign = true;
+                diagnostics.error(Code.E105, source.span(t.getStartIndex(), t.getStopIndex() + 1),
+                        "'" + t.getText() + "' is not an operator in llmpolicy", "use '" + instead + "'");
+            }
+        }
+        if (errors.count() > 0 || foreign) return null;
 
         List<Comment> comments = new ArrayList<>();
         for (Token t : tokens.getTokens()) {

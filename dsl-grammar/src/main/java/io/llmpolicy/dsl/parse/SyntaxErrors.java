@@ -94,7 +94,7 @@ final class SyntaxErrors extends BaseErrorListener {
         }
         if (words.isEmpty()) return null;
         if (words.size() > 8) {
-            return "expected " + String.join(", ", words.subList(0, 8)) + " or another " + words.size() + "-way choice";
+            return "expected one of " + String.join(", ", words.subList(0, 8)) + " (or " + (words.size() - 8) + " more)";
         }
         return "expected " + (words.size() == 1 ? words.get(0)
                 : String.join(", ", words.subList(0, words.size() - 1)) + " or " + words.get(words.size() - 1));
