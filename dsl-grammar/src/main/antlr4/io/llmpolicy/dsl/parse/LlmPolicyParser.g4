@@ -17,7 +17,7 @@ decl
 
 constDecl   : CONST ID (COLON type)? ASSIGN expr SEMI* ;
 
-requestDecl : REQUEST LBRACE (attrDecl SEMI*)* RBRACE SEMI* ;
+requestDecl : REQUEST LBRACE SEMI* (attrDecl SEMI*)* RBRACE SEMI* ;
 attrDecl    : name COLON type (ASSIGN expr)? ;
 type        : name (LT type GT)? QUESTION? ;
 
@@ -34,7 +34,7 @@ priceItem   : kind=(IN | OUT | CACHED) PRICE_LIT ;
 functionDecl: FUNCTION name LPAREN (param (COMMA param)*)? RPAREN ARROW type FROM PLUGIN STRING SEMI* ;
 param       : name COLON type ;
 
-traceDecl   : TRACE LBRACE traceStmt* RBRACE SEMI* ;
+traceDecl   : TRACE LBRACE SEMI* traceStmt* RBRACE SEMI* ;
 traceStmt
     : STORE what=name AS how=name SEMI*          # traceStore
     | INCLUDE expr (COMMA expr)* SEMI*            # traceInclude
@@ -42,7 +42,7 @@ traceStmt
 
 ruleMods    : (WHEN expr)? MONITOR? ;
 
-routeDecl   : ROUTE name ruleMods LBRACE routeStmt* RBRACE SEMI* ;
+routeDecl   : ROUTE name ruleMods LBRACE SEMI* routeStmt* RBRACE SEMI* ;
 routeStmt
     : WHEN expr ARROW target SEMI*                                            # routeWhen
     | OTHERWISE ARROW target SEMI*                                            # routeOtherwise
@@ -58,7 +58,7 @@ target
 weighted    : PERCENT ID ;
 errorClass  : name ;
 
-budgetDecl  : BUDGET name (BY expr (COMMA expr)*)? ruleMods LBRACE budgetStmt* RBRACE SEMI* ;
+budgetDecl  : BUDGET name (BY expr (COMMA expr)*)? ruleMods LBRACE SEMI* budgetStmt* RBRACE SEMI* ;
 budgetStmt
     : LIMIT expr PER window SEMI*                                  # budgetLimit
     | ALERT AT PERCENT (COMMA PERCENT)* SEMI*                        # budgetAlert
@@ -73,7 +73,7 @@ action
     | MONITOR                   # actionMonitor
     ;
 
-guardrailDecl : GUARDRAIL name ON phase=name ruleMods LBRACE guardStmt* RBRACE SEMI* ;
+guardrailDecl : GUARDRAIL name ON phase=name ruleMods LBRACE SEMI* guardStmt* RBRACE SEMI* ;
 guardStmt
     : verb=(DENY | REDACT | FLAG) WHEN expr STRING? SEMI*                     # guardWhen
     | verb=(DENY | REDACT | FLAG) detector redactAs? STRING? SEMI*            # guardDetect
@@ -91,7 +91,7 @@ detector
 kindList    : LBRACK name (COMMA name)* COMMA? RBRACK ;
 redactAs    : AS name ;
 
-evalDecl    : EVAL name (SAMPLE PERCENT)? ruleMods LBRACE evalStmt* RBRACE SEMI* ;
+evalDecl    : EVAL name (SAMPLE PERCENT)? ruleMods LBRACE SEMI* evalStmt* RBRACE SEMI* ;
 evalStmt
     : ASSERT (STRING COLON)? expr SEMI*                         # evalAssert
     | SCORE name USING STRING SEMI*                             # evalScore
@@ -99,7 +99,7 @@ evalStmt
     | REGRESSION MAX_DROP PERCENT (ALPHA NUMBER)? SEMI*         # evalRegression
     ;
 
-testDecl    : TEST STRING LBRACE testStmt* RBRACE SEMI* ;
+testDecl    : TEST STRING LBRACE SEMI* testStmt* RBRACE SEMI* ;
 testStmt
     : REQUEST object SEMI*                                   # testRequest
     | RESPONSE object SEMI*                                  # testResponse
