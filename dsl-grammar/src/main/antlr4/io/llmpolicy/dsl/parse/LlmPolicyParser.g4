@@ -84,7 +84,7 @@ detector
     | INJECTION                            # detInjection
     | PHRASES (list | FROM STRING)         # detPhrases
     | REGEX_KW REGEX                       # detRegex
-    | SIZE GT quantity                     # detSize
+    | SIZE GT expr                         # detSize
     | INVALID JSON (SCHEMA STRING)?        # detJson
     | DETECTOR STRING                      # detPlugin
     ;

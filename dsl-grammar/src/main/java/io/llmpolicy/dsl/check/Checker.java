@@ -59,11 +59,17 @@ public final class Checker {
         for (PolicyFile f : order) for (Decl d : f.decls()) declare(d, f == main);
         for (PolicyFile f : order) for (Decl d : f.decls()) types(d);
         for (PolicyFile f : order) for (Decl d : f.decls()) rules(d, baseDir, f == main);
-        lint(main, order);
+        // A file with definitions only (a shared catalog) is checked for errors; unused warnings would be noise.
+        if (main.decls().stream().anyMatch(d -> d instanceof Route || d instanceof Budget || d instanceof Guardrail
+                || d instanceof Eval || d instanceof Test)) {
+            lint(main, order);
+        }
 
         String name = main.header() == null ? stem(main.span().file()) : main.header().name();
         String version = main.header() == null || main.header().version() == null ? "0" : main.header().version();
-        if (main.header() == null) {
+        boolean library = main.decls().stream().noneMatch(d -> d instanceof Route || d instanceof Budget
+                || d instanceof Guardrail || d instanceof Eval || d instanceof Test);
+        if (main.header() == null && !library) {
             Span first = main.decls().isEmpty() ? main.span() : main.decls().get(0).span();
             diagnostics.add(io.llmpolicy.dsl.diag.Diagnostic.of(Code.W504, new Span(first.file(), first.start(), first.start(), first.line(), first.column(), first.line(), first.column()),
                     "policy has no header; using the name '" + name + "' and version '0'",

@@ -217,7 +217,7 @@ final class AstBuilder {
             case DetPhrasesContext p -> p.list() != null ? new PhrasesCheck(span(p), exprs(p.list().expr()), null)
                     : new PhrasesCheck(span(p), List.of(), string(p.STRING()));
             case DetRegexContext r -> new RegexCheck(span(r), regex(r.REGEX()));
-            case DetSizeContext s -> new SizeCheck(span(s), quantity(s.quantity()));
+            case DetSizeContext s -> new SizeCheck(span(s), expr(s.expr()));
             case DetJsonContext j -> new JsonCheck(span(j), j.STRING() == null ? null : string(j.STRING()));
             case DetPluginContext p -> new PluginCheck(span(p), string(p.STRING()));
             default -> throw new IllegalStateException("unknown detector " + d.getClass());
