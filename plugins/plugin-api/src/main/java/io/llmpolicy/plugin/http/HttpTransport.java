@@ -22,6 +22,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 /**
  * HTTP exchanges for one endpoint over the JDK {@link HttpClient}, with the guarantees {@code ModelProvider}
@@ -133,6 +134,33 @@ public final class HttpTransport implements AutoCloseable {
             http.cancel(true);
         });
         return result;
+    }
+
+    /**
+     * Maps the reply of {@code exchange} with {@code mapper} into a new future. Failures, whether of the exchange
+     * or thrown by the mapper, complete the new future directly (not wrapped in {@code CompletionException}), and
+     * cancelling the new future cancels the exchange, so the result keeps the {@code ModelProvider} contract.
+     */
+    public static <T> CompletableFuture<T> mapReply(CompletableFuture<HttpReply> exchange,
+                                                    Function<HttpReply, T> mapper) {
+        CompletableFuture<T> out = new CompletableFuture<>();
+        exchange.whenComplete((reply, error) -> {
+            if (error != null) {
+                out.completeExceptionally(unwrap(error));
+                return;
+            }
+            try {
+                out.complete(mapper.apply(reply));
+            } catch (RuntimeException e) {
+                out.completeExceptionally(e);
+            }
+        });
+        out.whenComplete((r, e) -> {
+            if (out.isCancelled()) {
+                exchange.cancel(true);
+            }
+        });
+        return out;
     }
 
     /** Aborts in-flight exchanges and releases the client's connections. Idempotent. */
