@@ -15,10 +15,13 @@ import java.util.Objects;
  * @param latencyMs   end-to-end latency in milliseconds, or {@code -1}
  * @param costNanoUsd cost in nano-USD (10<sup>-9</sup> USD), or {@code -1}
  * @param requestId   the request id (used for sampling and in reports; never null, may be {@code ""})
- * @param input       the prompt text the answer responds to, or {@code null}
+ * @param input       the prompt text the answer responds to (the last user message), or {@code null}
+ * @param attachment  an opaque object the embedder passes through to its own {@link Scorer}s, or {@code null}; for
+ *                    example the engine's request, so a plugin scorer adapter can see the whole conversation. The
+ *                    offline runner attaches the {@code GoldenRecord}. No built-in assertion reads it.
  */
 public record EvalInput(String output, String expected, long latencyMs, long costNanoUsd, String requestId,
-                        String input) {
+                        String input, Object attachment) {
 
     /** Value of {@link #latencyMs()} and {@link #costNanoUsd()} when the quantity was not recorded. */
     public static final long UNKNOWN = -1;
@@ -32,26 +35,30 @@ public record EvalInput(String output, String expected, long latencyMs, long cos
 
     /** An input with only the answer text; everything else absent. */
     public static EvalInput of(String output) {
-        return new EvalInput(output, null, UNKNOWN, UNKNOWN, "", null);
+        return new EvalInput(output, null, UNKNOWN, UNKNOWN, "", null, null);
     }
 
     public EvalInput withExpected(String newExpected) {
-        return new EvalInput(output, newExpected, latencyMs, costNanoUsd, requestId, input);
+        return new EvalInput(output, newExpected, latencyMs, costNanoUsd, requestId, input, attachment);
     }
 
     public EvalInput withLatencyMs(long newLatencyMs) {
-        return new EvalInput(output, expected, newLatencyMs, costNanoUsd, requestId, input);
+        return new EvalInput(output, expected, newLatencyMs, costNanoUsd, requestId, input, attachment);
     }
 
     public EvalInput withCostNanoUsd(long newCostNanoUsd) {
-        return new EvalInput(output, expected, latencyMs, newCostNanoUsd, requestId, input);
+        return new EvalInput(output, expected, latencyMs, newCostNanoUsd, requestId, input, attachment);
     }
 
     public EvalInput withRequestId(String newRequestId) {
-        return new EvalInput(output, expected, latencyMs, costNanoUsd, newRequestId, input);
+        return new EvalInput(output, expected, latencyMs, costNanoUsd, newRequestId, input, attachment);
+    }
+
+    public EvalInput withAttachment(Object newAttachment) {
+        return new EvalInput(output, expected, latencyMs, costNanoUsd, requestId, input, newAttachment);
     }
 
     public EvalInput withInput(String newInput) {
-        return new EvalInput(output, expected, latencyMs, costNanoUsd, requestId, newInput);
+        return new EvalInput(output, expected, latencyMs, costNanoUsd, requestId, newInput, attachment);
     }
 }

@@ -108,21 +108,23 @@ public final class GoldenDataset {
         String output = content(response.get("content"), lineNo, "response.content");
         if (output == null) throw new DatasetException(lineNo, "missing \"response.content\"");
         String model = root.hasNonNull("model") ? root.get("model").asText() : null;
-        return new GoldenRecord(id.asText(), lineNo, model, lastUserMessage(root.get("messages"), lineNo), output,
-                expected(root.get("expected")), longField(response, "latency_ms", lineNo), cost(response, lineNo),
-                usage(response.get("usage")));
+        List<GoldenRecord.Message> messages = messages(root.get("messages"), lineNo);
+        String input = null;
+        for (GoldenRecord.Message m : messages) if (m.role().equals("user")) input = m.content();
+        return new GoldenRecord(id.asText(), lineNo, model, messages, input, output, expected(root.get("expected")),
+                longField(response, "latency_ms", lineNo), cost(response, lineNo), usage(response.get("usage")));
     }
 
-    private static String lastUserMessage(JsonNode messages, long lineNo) {
-        if (messages == null || messages.isNull()) return null;
+    private static List<GoldenRecord.Message> messages(JsonNode messages, long lineNo) {
+        if (messages == null || messages.isNull()) return List.of();
         if (!messages.isArray()) throw new DatasetException(lineNo, "\"messages\" must be an array");
-        String last = null;
+        List<GoldenRecord.Message> out = new ArrayList<>(messages.size());
         for (JsonNode m : messages) {
-            if (m.isObject() && "user".equals(m.path("role").asText())) {
-                last = content(m.get("content"), lineNo, "messages[].content");
-            }
+            if (!m.isObject()) throw new DatasetException(lineNo, "each message must be an object");
+            String content = content(m.get("content"), lineNo, "messages[].content");
+            out.add(new GoldenRecord.Message(m.path("role").asText(""), content == null ? "" : content));
         }
-        return last;
+        return out;
     }
 
     /** A string, or the concatenated {@code text} of an array of parts; null when absent. */
