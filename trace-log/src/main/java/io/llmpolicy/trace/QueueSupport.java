@@ -94,6 +94,20 @@ final class QueueSupport {
             return dir.resolve(fileName(cycle));
         }
 
+        /**
+         * Positions {@code tailer} at the first record of the oldest cycle file that exists. Unlike
+         * {@code toStart()}, this does not trust the first cycle remembered in {@code metadata.cq4t}, which a
+         * read-only queue never refreshes and which still names a file deleted by hand.
+         */
+        void moveToFirst(net.openhft.chronicle.queue.ExcerptTailer tailer) {
+            for (int cycle : list()) {
+                if (tailer.moveToCycle(cycle)) {
+                    return;
+                }
+            }
+            tailer.toStart();
+        }
+
         /** Cycles that have a file, ascending. Files whose names do not parse are ignored. */
         List<Integer> list() {
             List<Integer> cycles = new ArrayList<>();

@@ -47,7 +47,7 @@ public final class TraceReader implements AutoCloseable {
 
     /** Calls {@code action} for every record from the oldest kept one to the current end. */
     public long forEach(Consumer<? super TraceEntry> action) {
-        tailer.toStart();
+        cycleFiles.moveToFirst(tailer);
         return drain(Long.MIN_VALUE, action);
     }
 

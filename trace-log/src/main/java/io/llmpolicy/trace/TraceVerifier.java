@@ -118,7 +118,7 @@ public final class TraceVerifier {
             VerifyResult.Problem gap = null;
             long gapFrom = 0;
             try (ExcerptTailer tailer = queue.createTailer()) {
-                tailer.toStart();
+                cycleFiles.moveToFirst(tailer);
                 while (true) {
                     try (DocumentContext dc = tailer.readingDocument()) {
                         if (!dc.isPresent()) {
