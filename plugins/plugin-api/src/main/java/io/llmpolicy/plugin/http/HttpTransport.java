@@ -31,8 +31,9 @@ import java.util.function.Function;
  * {@link ErrorClass#TIMEOUT} or {@link ErrorClass#NETWORK} {@link ProviderException}s. Status codes are the
  * caller's to classify: every response, error or not, completes the future as an {@link HttpReply}.
  *
- * <p>Design note. HTTP/2 is negotiated by ALPN on {@code https}; plain {@code http} endpoints (local vLLM, Ollama)
- * get HTTP/1.1 so the client does not try an {@code h2c} upgrade many of them mishandle. Deadlines run on one
+ * <p>Design note. Redirects are not followed: a redirected POST would turn into a GET, so a 3xx reaches the
+ * caller as a reply. HTTP/2 is negotiated by ALPN on {@code https}; plain {@code http} endpoints (local vLLM,
+ * Ollama) get HTTP/1.1 so the client does not try an {@code h2c} upgrade many of them mishandle. Deadlines run on one
  * shared daemon timer thread whose tasks are removed as soon as the exchange ends, so a long time-out costs
  * nothing once the call is over.
  *
@@ -67,7 +68,7 @@ public final class HttpTransport implements AutoCloseable {
         HttpClient client = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_2)
                 .connectTimeout(config.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NORMAL)
+                .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
         return new HttpTransport(config, client);
     }
