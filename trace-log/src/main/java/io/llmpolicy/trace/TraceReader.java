@@ -52,12 +52,13 @@ public final class TraceReader implements AutoCloseable {
     }
 
     /**
-     * Calls {@code action} for every record whose start time is at or after {@code since}, from the cycle that
-     * contains {@code since} on. Records are located by the cycle they were written in; a record is written after
-     * it starts, so none is missed unless the writer's clock was behind the record's start time.
+     * Calls {@code action} for every record whose start time is at or after {@code since}. The whole log is
+     * scanned, because start times are chosen by the caller (a replay writes old or future timestamps) and need
+     * not follow the cycle a record was written in; only the fixed-offset start time of each body is read until
+     * a record matches, so skipping costs a copy of the body, not a decode.
      */
     public long forEachSince(Instant since, Consumer<? super TraceEntry> action) {
-        seek(since);
+        cycleFiles.moveToFirst(tailer);
         return drain(toNanos(since), action);
     }
 
@@ -118,31 +119,22 @@ public final class TraceReader implements AutoCloseable {
         return count;
     }
 
-    private void seek(Instant since) {
-        long sinceMillis = since.toEpochMilli();
-        int cycle = (int) Math.max(0, Math.floorDiv(sinceMillis - queue.epoch(), rollCycle.lengthInMillis()));
-        tailer.direction(TailerDirection.FORWARD);
-        for (int c : cycleFiles.list()) {
-            if (c >= cycle && tailer.moveToCycle(c)) {
-                return;
-            }
-        }
-        tailer.toEnd();
-    }
-
     private long drain(long minStartNanos, Consumer<? super TraceEntry> action) {
         long count = 0;
-        for (TraceEntry e = next(); e != null; e = next()) {
-            if (e.record().startTimeUnixNano() >= minStartNanos) {
-                action.accept(e);
-                count++;
-            }
+        for (TraceEntry e = next(minStartNanos); e != null; e = next(minStartNanos)) {
+            action.accept(e);
+            count++;
         }
         return count;
     }
 
     /** The next record in the tailer's direction, or null at the end. */
     private TraceEntry next() {
+        return next(Long.MIN_VALUE);
+    }
+
+    /** The next record starting at or after {@code minStartNanos}, or null at the end. */
+    private TraceEntry next(long minStartNanos) {
         while (true) {
             try (DocumentContext dc = tailer.readingDocument()) {
                 if (!dc.isPresent()) {
@@ -153,6 +145,10 @@ public final class TraceReader implements AutoCloseable {
                 }
                 try {
                     Documents.read(dc, raw);
+                    if (raw.bodyLength() >= RecordCodec.START_TIME_OFFSET + Long.BYTES
+                            && RecordCodec.startTimeOf(raw.body) < minStartNanos) {
+                        continue;
+                    }
                     TraceRecord record = raw.decode();
                     return new TraceEntry(raw.sequence, hex.formatHex(raw.hash), raw.index,
                             cycleFiles.fileName(rollCycle.toCycle(raw.index)), record);

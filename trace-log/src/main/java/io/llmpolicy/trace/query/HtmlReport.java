@@ -74,7 +74,7 @@ final class HtmlReport {
         int height = Math.max(1, rows.size()) * ROW_HEIGHT + 8;
         int width = LABEL_WIDTH + BAR_AREA + 140;
         out.append("<h2>").append(escape(title)).append("</h2>\n")
-                .append("<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" width=\"").append(Integer.toString(width))
+                .append("<svg role=\"img\" width=\"").append(Integer.toString(width))
                 .append("\" height=\"").append(Integer.toString(height)).append("\" viewBox=\"0 0 ")
                 .append(Integer.toString(width)).append(' ').append(Integer.toString(height)).append("\">")
                 .append("<title>").append(escape(title)).append("</title>\n");

@@ -1,0 +1,105 @@
+package io.llmpolicy.trace;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.openhft.chronicle.bytes.Bytes;
+
+/** decode(encode(r)) == r for arbitrary records, including any UTF-16 text (lone surrogates too). */
+class RecordCodecProperties {
+
+    @Property(tries = 300)
+    void decode_encode_roundTrips(@ForAll("records") TraceRecord record) {
+        Bytes<byte[]> body = Bytes.allocateElasticOnHeap(64);
+        RecordCodec.encode(record, body);
+        assertThat(RecordCodec.startTimeOf(body)).isEqualTo(record.startTimeUnixNano());
+        assertThat(RecordCodec.decode(body)).isEqualTo(record);
+        assertThat(body.readRemaining()).isZero();
+    }
+
+    @Provide
+    Arbitrary<TraceRecord> records() {
+        Arbitrary<String> text = Arbitraries.strings().all().ofMaxLength(40);
+        Arbitrary<String> maybe = text.injectNull(0.2);
+        Arbitrary<Long> anyLong = Arbitraries.longs();
+        Arbitrary<Long> count = Arbitraries.longs().between(0, Long.MAX_VALUE);
+        Arbitrary<Attempt> attempt = Combinators.combine(maybe, maybe, maybe, count).as(Attempt::new);
+        Arbitrary<BudgetCharge> charge = Combinators.combine(text.filter(s -> !s.isEmpty()), maybe, anyLong,
+                text.filter(s -> !s.isEmpty())).as(BudgetCharge::new);
+        Arbitrary<Finding> finding = Combinators.combine(text.filter(s -> !s.isEmpty()),
+                        Arbitraries.of(Finding.Phase.class), Arbitraries.integers().between(0, 1000),
+                        Arbitraries.integers().between(0, 100_000), Arbitraries.integers().between(0, 100), maybe)
+                .as((d, p, m, s, len, a) -> new Finding(d, p, m, s, s + len, a));
+        Arbitrary<EvalResult> eval = Combinators.combine(text.filter(s -> !s.isEmpty()),
+                Arbitraries.doubles().withSpecialValue(Double.NaN), maybe, maybe,
+                Arbitraries.of(Boolean.TRUE, Boolean.FALSE).injectNull(0.3)).as(EvalResult::new);
+        Arbitrary<MetaValue> meta = Arbitraries.oneOf(text.map(MetaValue.Text::new),
+                text.list().ofMaxSize(3).map(MetaValue.TextList::new));
+        Arbitrary<Map<String, MetaValue>> metadata = Arbitraries.maps(text.filter(s -> !s.isEmpty()), meta)
+                .ofMaxSize(4);
+        Arbitrary<Content> content = Arbitraries.oneOf(Arbitraries.just(Content.OMITTED),
+                Combinators.combine(text, text).as(Content.KeyedHash::new), text.map(Content.Redacted::new),
+                text.map(Content.Full::new));
+        Arbitrary<PolicyRef> policy = Combinators.combine(maybe, maybe, maybe).as(PolicyRef::new);
+
+        Arbitrary<TraceRecord.Builder> head = Combinators.combine(text.filter(s -> !s.isEmpty()), maybe, anyLong,
+                        anyLong, policy, text.list().ofMaxSize(3), maybe, text.list().ofMaxSize(3))
+                .as((id, req, start, end, pol, rules, action, reasons) -> TraceRecord.builder().recordId(id)
+                        .requestId(req).startTimeUnixNano(start).endTimeUnixNano(end).policy(pol).rulesFired(rules)
+                        .action(action).reasons(reasons));
+        Arbitrary<TraceRecord.Builder> middle = Combinators.combine(head, maybe, attempt.list().ofMaxSize(3), maybe,
+                        maybe, maybe, count.list().ofSize(3))
+                .as((b, route, attempts, provider, reqModel, respModel, tokens) -> b.routeTarget(route)
+                        .attempts(attempts).providerName(provider).requestModel(reqModel).responseModel(respModel)
+                        .inputTokens(tokens.get(0)).outputTokens(tokens.get(1)).cachedInputTokens(tokens.get(2)));
+        Arbitrary<List<Content>> contents = Combinators.combine(content, content).as(List::of);
+        return Combinators.combine(middle, anyLong, charge.list().ofMaxSize(3), finding.list().ofMaxSize(3),
+                        eval.list().ofMaxSize(3), maybe, metadata, contents)
+                .as((b, cost, charges, findings, evals, error, md, c) -> b.costNanoUsd(cost)
+                        .budgetCharges(charges).findings(findings).evalResults(evals).errorType(error).metadata(md)
+                        .prompt(c.get(0)).response(c.get(1)).build());
+    }
+
+    @Property(tries = 100)
+    void decode_truncatedBody_throwsMalformedNotSomethingElse(@ForAll("records") TraceRecord record,
+                                                              @ForAll("fractions") double keep) {
+        Bytes<byte[]> body = Bytes.allocateElasticOnHeap(64);
+        RecordCodec.encode(record, body);
+        long cut = (long) (body.readRemaining() * keep);
+        body.readLimit(cut);
+        try {
+            TraceRecord decoded = RecordCodec.decode(body);
+            // A prefix can only decode if nothing was cut that the record needs: then it must be the same record.
+            assertThat(decoded).isEqualTo(record);
+        } catch (RecordCodec.MalformedBodyException expected) {
+            assertThat(expected.getMessage()).isNotBlank();
+        }
+    }
+
+    @Provide
+    Arbitrary<Double> fractions() {
+        return Arbitraries.doubles().between(0, 0.999).ofScale(3);
+    }
+
+    @Property(tries = 50)
+    void newRecordId_isVersion7UuidCarryingTheMillis(@ForAll("times") long nanos) {
+        String id = TraceIds.newRecordId(nanos);
+        java.util.UUID uuid = java.util.UUID.fromString(id);
+        assertThat(uuid.version()).isEqualTo(7);
+        assertThat(uuid.variant()).isEqualTo(2);
+        assertThat(uuid.getMostSignificantBits() >>> 16).isEqualTo(Math.floorDiv(nanos, 1_000_000L));
+        assertThat(List.of(id, TraceIds.newRecordId(nanos)).stream().distinct()).hasSize(2);
+    }
+
+    @Provide
+    Arbitrary<Long> times() {
+        return Arbitraries.longs().between(0, 4_000_000_000_000_000_000L);
+    }
+}
