@@ -36,7 +36,8 @@ final class HtmlReport {
                 .append("<style>\n")
                 .append("body{font-family:system-ui,-apple-system,'Segoe UI',sans-serif;margin:2rem;color:#222;max-width:1200px}\n")
                 .append("table{border-collapse:collapse;margin:1rem 0;font-size:.9rem}\n")
-                .append("th,td{border-bottom:1px solid #ddd;padding:.3rem .6rem;text-align:right}\n")
+                .append("th,td{border-bottom:1px solid #ddd;padding:.3rem .6rem;text-align:right;white-space:nowrap}\n")
+                .append("td:nth-child(2){white-space:normal}\n")
                 .append("th:nth-child(-n+2),td:nth-child(-n+2){text-align:left}\n")
                 .append("th{background:#f4f4f4}\n")
                 .append(".banner{padding:.7rem 1rem;border-radius:4px;font-weight:600}\n")
@@ -160,7 +161,7 @@ final class HtmlReport {
     private static void histogram(StringBuilder h, Row r) {
         int width = 280;
         int height = 120;
-        int left = 30;
+        int left = 40;
         int bottom = 20;
         int plotW = width - left - 6;
         int plotH = height - bottom - 8;

@@ -50,8 +50,7 @@ public final class ReportJson {
         DefaultPrettyPrinter pretty = new DefaultPrettyPrinter()
                 .withSeparators(Separators.createDefaultInstance()
                         .withObjectFieldValueSpacing(Separators.Spacing.AFTER));
-        pretty.indentObjectsWith(indenter);
-        pretty.indentArraysWith(indenter);
+        pretty.indentObjectsWith(indenter); // arrays keep Jackson's inline style: [ 0.42, 0.71 ], [ {
         try (JsonGenerator g = FACTORY.createGenerator(out)) {
             g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
             g.setPrettyPrinter(pretty);
