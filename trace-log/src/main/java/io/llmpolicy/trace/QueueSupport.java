@@ -64,10 +64,35 @@ final class QueueSupport {
             throw new TraceException(dir + " is not a trace directory (no " + METADATA_FILE + ")");
         }
         try {
-            return SingleChronicleQueueBuilder.binary(dir).readOnly(true).build();
+            return SingleChronicleQueueBuilder.binary(dir).readOnly(true).rollCycle(detectRollCycle(dir)).build();
         } catch (RuntimeException e) {
             throw new TraceException("cannot open trace directory " + dir + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The roll cycle whose file-name pattern matches the directory's cycle files (daily when there are none).
+     * Chronicle would read it from {@code metadata.cq4t} anyway, but warns when the builder's guess differs.
+     */
+    static RollCycle detectRollCycle(Path dir) {
+        try (Stream<Path> files = Files.list(dir)) {
+            List<String> names = files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(SUFFIX))
+                    .map(n -> n.substring(0, n.length() - SUFFIX.length())).limit(1).toList();
+            for (String name : names) {
+                for (TraceRollCycle candidate : TraceRollCycle.values()) {
+                    try {
+                        java.time.format.DateTimeFormatter.ofPattern(candidate.chronicle().format())
+                                .withZone(java.time.ZoneOffset.UTC).parse(name);
+                        return candidate.chronicle();
+                    } catch (java.time.format.DateTimeParseException notThisOne) {
+                        // try the next pattern
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new TraceException("cannot list trace directory " + dir + ": " + e.getMessage(), e);
+        }
+        return TraceRollCycle.DAILY.chronicle();
     }
 
     static TimeProvider timeProvider(InstantSource clock) {

@@ -2,11 +2,17 @@ package io.llmpolicy.trace;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class TraceWriterTest {
 
@@ -46,5 +52,68 @@ class TraceWriterTest {
         VerifyResult result = TraceVerifier.verify(dir);
         assertThat(result.intact()).as(result.describe()).isTrue();
         assertThat(result.recordsChecked()).isEqualTo(3);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Durability.class)
+    void append_eachDurability_writesRecordsAndPeriodicCheckpoints(Durability durability) throws Exception {
+        try (TraceWriter w = TraceWriter.open(TraceConfig.builder(dir).durability(durability).checkpointEvery(4).build())) {
+            for (int i = 0; i < 10; i++) {
+                w.append(Fixtures.full(i));
+            }
+        }
+        List<String> lines = Files.readAllLines(dir.resolve(CheckpointLog.FILE_NAME));
+        assertThat(lines).hasSize(3); // after sequences 3 and 7, and on close at 9
+        assertThat(lines.get(0)).contains("\"kind\":\"checkpoint\"", "\"sequence\":3");
+        assertThat(lines.get(2)).contains("\"kind\":\"close\"", "\"sequence\":9");
+        VerifyResult result = TraceVerifier.verify(dir);
+        assertThat(result.intact()).as(result.describe()).isTrue();
+        assertThat(result.checkpointsChecked()).isEqualTo(3);
+    }
+
+    @Test
+    void checkpoint_onDemand_namesTheLastRecord() throws Exception {
+        try (TraceWriter w = TraceWriter.open(TraceConfig.builder(dir).checkpointEvery(0).build())) {
+            w.checkpoint(); // nothing appended yet: nothing to state
+            w.append(Fixtures.full(0));
+            w.append(Fixtures.full(1));
+            w.checkpoint();
+            assertThat(Files.readAllLines(dir.resolve(CheckpointLog.FILE_NAME)))
+                    .singleElement().asString().contains("\"sequence\":1");
+        }
+    }
+
+    @Test
+    void open_checkpointFileWithTornLastLine_keepsNewEntriesOnTheirOwnLines() throws Exception {
+        try (TraceWriter w = TraceWriter.open(TraceConfig.builder(dir).checkpointEvery(1).build())) {
+            w.append(Fixtures.full(0));
+        }
+        Files.writeString(dir.resolve(CheckpointLog.FILE_NAME), "{\"kind\":\"checkp", StandardOpenOption.APPEND);
+        try (TraceWriter w = TraceWriter.open(TraceConfig.builder(dir).checkpointEvery(1).build())) {
+            w.append(Fixtures.full(1));
+        }
+        VerifyResult result = TraceVerifier.verify(dir);
+        assertThat(result.intact()).as(result.describe()).isTrue();
+        assertThat(result.notes()).singleElement().asString().contains("checkpoints.jsonl:3", "ignored");
+        assertThat(result.checkpointsChecked()).isEqualTo(4);
+    }
+
+    @Test
+    void append_afterClose_throwsTraceException() {
+        TraceWriter w = TraceWriter.open(TraceConfig.builder(dir).build());
+        w.close();
+        w.close(); // idempotent
+        assertThatThrownBy(() -> w.append(Fixtures.full(0)))
+                .isInstanceOf(TraceException.class).hasMessageContaining("closed");
+    }
+
+    @Test
+    void record_badValues_areRejectedWithMessages() {
+        assertThatThrownBy(() -> Fixtures.full(0).toBuilder().inputTokens(-1).build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("token counts");
+        assertThatThrownBy(() -> new Finding("pii", Finding.Phase.INPUT, 0, 5, 2, "redact"))
+                .hasMessageContaining("bad span");
+        assertThatThrownBy(() -> TraceRecord.builder().recordId("").build()).hasMessageContaining("record id");
+        assertThat(TraceRecord.builder().startTimeUnixNano(Fixtures.T0).build().recordId()).hasSize(36);
     }
 }
