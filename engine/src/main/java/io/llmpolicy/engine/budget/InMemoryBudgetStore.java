@@ -63,28 +63,28 @@ public final class InMemoryBudgetStore implements BudgetStore {
         Objects.requireNonNull(limits, "limits");
         KeyState state = stateOf(key);
         List<BudgetAlert> alerts = null;
-        ReserveResult result;
-        while (true) {
+        ReserveResult result = null;
+        while (result == null) {
             synchronized (state) {
-                if (state.retired) {
-                    state = stateOf(key);
-                    continue;
+                if (!state.retired) {
+                    long now = state.clamp(nowMillis);
+                    state.align(window, now);
+                    WindowCounter counter = state.counter;
+                    Rejected over = firstOver(key, counter, amount, limits);
+                    if (over != null && enforce) {
+                        return over;
+                    }
+                    long windowId = counter.windowId();
+                    for (int d = 0; d < WindowCounter.DIMENSIONS; d++) {
+                        long before = counter.used[d];
+                        counter.add(windowId, d, amount.get(d));
+                        alerts = checkAlerts(key, counter, limits, d, before, now, alerts);
+                    }
+                    result = new Reservation(key, window, amount, limits, over, state, counter, windowId);
                 }
-                long now = state.clamp(nowMillis);
-                state.align(window, now);
-                WindowCounter counter = state.counter;
-                Rejected over = firstOver(key, counter, amount, limits);
-                if (over != null && enforce) {
-                    return over;
-                }
-                long windowId = counter.windowId();
-                for (int d = 0; d < WindowCounter.DIMENSIONS; d++) {
-                    long before = counter.used[d];
-                    counter.add(windowId, d, amount.get(d));
-                    alerts = checkAlerts(key, counter, limits, d, before, now, alerts);
-                }
-                result = new Reservation(key, window, amount, limits, over, state, counter, windowId);
-                break;
+            }
+            if (result == null) {
+                state = stateOf(key); // looked up outside the monitor: map locks are never taken while holding one
             }
         }
         dispatch(alerts);
@@ -125,32 +125,34 @@ public final class InMemoryBudgetStore implements BudgetStore {
         }
         KeyState state = r.state;
         List<BudgetAlert> alerts = null;
-        while (true) {
+        boolean applied = false;
+        while (!applied) {
             synchronized (state) {
-                if (state.retired) {
-                    state = stateOf(r.key());
-                    continue;
-                }
-                long now = state.clamp(nowMillis);
-                if (state.counter == null) {
-                    state.align(r.window(), now); // fresh state after eviction: nothing of r is counted here
-                } else {
-                    state.counter.advance(now);
-                }
-                WindowCounter counter = state.counter;
-                boolean live = state == r.state && counter == r.counter && counter.isLive(r.windowId);
-                for (int d = 0; d < WindowCounter.DIMENSIONS; d++) {
-                    long delta = (actual == null ? 0 : actual.get(d)) - r.amount().get(d);
-                    if (delta == 0 || (!live && delta < 0)) {
-                        continue; // a refund for a closed window is dropped: that window keeps what was reserved
+                if (!state.retired) {
+                    long now = state.clamp(nowMillis);
+                    if (state.counter == null) {
+                        state.align(r.window(), now); // fresh state after eviction: nothing of r is counted here
+                    } else {
+                        state.counter.advance(now);
                     }
-                    long before = counter.used[d];
-                    counter.add(live ? r.windowId : counter.windowId(), d, delta);
-                    if (delta > 0) {
-                        alerts = checkAlerts(r.key(), counter, r.limits(), d, before, now, alerts);
+                    WindowCounter counter = state.counter;
+                    boolean live = state == r.state && counter == r.counter && counter.isLive(r.windowId);
+                    for (int d = 0; d < WindowCounter.DIMENSIONS; d++) {
+                        long delta = (actual == null ? 0 : actual.get(d)) - r.amount().get(d);
+                        if (delta == 0 || (!live && delta < 0)) {
+                            continue; // a refund for a closed window is dropped: that window keeps what was reserved
+                        }
+                        long before = counter.used[d];
+                        counter.add(live ? r.windowId : counter.windowId(), d, delta);
+                        if (delta > 0) {
+                            alerts = checkAlerts(r.key(), counter, r.limits(), d, before, now, alerts);
+                        }
                     }
+                    applied = true;
                 }
-                break;
+            }
+            if (!applied) {
+                state = stateOf(r.key());
             }
         }
         dispatch(alerts);
@@ -187,13 +189,17 @@ public final class InMemoryBudgetStore implements BudgetStore {
     public int evictIdle(long nowMillis) {
         int evicted = 0;
         for (KeyState state : states.values()) {
+            boolean idle;
             synchronized (state) {
-                if (!state.retired && state.counter != null && nowMillis >= state.lastNow
-                        && state.counter.isIdleAt(nowMillis)) {
+                idle = !state.retired && state.counter != null && nowMillis >= state.lastNow
+                        && state.counter.isIdleAt(nowMillis);
+                if (idle) {
                     state.retired = true;
-                    states.remove(state.key, state);
-                    evicted++;
                 }
+            }
+            if (idle) {
+                states.remove(state.key, state);
+                evicted++;
             }
         }
         return evicted;
@@ -241,19 +247,32 @@ public final class InMemoryBudgetStore implements BudgetStore {
     /** Loads a snapshot from a stream; {@code origin} names it in error messages. */
     public void restore(InputStream in, String origin) throws IOException {
         for (KeyState restored : SnapshotCodec.read(in, origin)) {
-            KeyState previous = states.put(restored.key, restored);
-            if (previous != null) {
-                synchronized (previous) {
-                    previous.retired = true;
+            // Retire the replaced state while the map bin is locked, so no operation lands on it afterwards.
+            states.compute(restored.key, (key, previous) -> {
+                if (previous != null) {
+                    synchronized (previous) {
+                        previous.retired = true;
+                    }
                 }
-            }
+                return restored;
+            });
         }
     }
 
+    /**
+     * The live state of {@code key}, created on first use. Never called while holding a state's monitor: the only
+     * nesting of locks is map bin, then state monitor ({@link #restore}), so there is no lock-order cycle.
+     */
     private KeyState stateOf(BudgetKey key) {
         Objects.requireNonNull(key, "key");
         KeyState state = states.get(key);
-        return state != null ? state : states.computeIfAbsent(key, KeyState::new);
+        if (state != null && !state.retired) {
+            return state;
+        }
+        if (state != null) {
+            states.remove(key, state); // help an eviction that marked it but has not removed it yet
+        }
+        return states.computeIfAbsent(key, KeyState::new);
     }
 
     /**

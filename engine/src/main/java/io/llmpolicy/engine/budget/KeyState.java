@@ -11,8 +11,11 @@ final class KeyState {
     WindowCounter counter;
     /** Latest time seen: a key's clock never runs backwards. */
     long lastNow = Long.MIN_VALUE;
-    /** Set when the store dropped this state; operations holding a stale reference look the key up again. */
-    boolean retired;
+    /**
+     * Set (under the monitor) when the store dropped this state; operations holding a stale reference look the key
+     * up again. Volatile so that a lookup outside the monitor can skip a dropped state.
+     */
+    volatile boolean retired;
 
     KeyState(BudgetKey key) {
         this.key = key;

@@ -26,10 +26,14 @@ class BudgetConcurrencyTest {
 
     /** Runs {@code body(thread)} on {@link #THREADS} threads released together. */
     private static void runTogether(ThreadBody body) throws InterruptedException {
+        runTogether(THREADS, body);
+    }
+
+    private static void runTogether(int threadCount, ThreadBody body) throws InterruptedException {
         CountDownLatch start = new CountDownLatch(1);
         ConcurrentLinkedQueue<Throwable> errors = new ConcurrentLinkedQueue<>();
         List<Thread> threads = new ArrayList<>();
-        for (int t = 0; t < THREADS; t++) {
+        for (int t = 0; t < threadCount; t++) {
             int id = t;
             Thread thread = new Thread(() -> {
                 try {
@@ -152,6 +156,45 @@ class BudgetConcurrencyTest {
             assertThat(store.usage(BudgetKey.of("per-user", "u" + u), DAY, NOW))
                     .isEqualTo(new Usage(THREADS * PER_THREAD / 16, THREADS * PER_THREAD / 16, THREADS * PER_THREAD / 16));
         }
+    }
+
+    @Test
+    void evictionRacingWithReservations_neverLosesAnOutstandingReservation() throws InterruptedException {
+        InMemoryBudgetStore store = new InMemoryBudgetStore();
+        AtomicLong evictions = new AtomicLong();
+        AtomicLong invisible = new AtomicLong();
+        CountDownLatch workersDone = new CountDownLatch(2);
+        runTogether(3, t -> { // one evictor, two workers: few enough that the key is often idle
+            if (t == 0) {
+                while (workersDone.getCount() > 0) {
+                    evictions.addAndGet(store.evictIdle(NOW)); // drops the state whenever all were released
+                }
+                return;
+            }
+            for (int i = 0; i < 5 * PER_THREAD; i++) {
+                Reservation r = (Reservation) store.reserve(KEY, DAY, Usage.ofRequest(1, 0), Limits.NONE, NOW);
+                // While it is outstanding, the reservation must be counted by the key's live state.
+                if (store.usage(KEY, DAY, NOW).tokens() < 1) {
+                    invisible.incrementAndGet();
+                }
+                store.release(r, NOW);
+                idleWork += spin(i); // the key is idle meanwhile, so the evictor gets to drop its state
+            }
+            workersDone.countDown();
+        });
+        assertThat(invisible.get()).isZero();
+        assertThat(store.usage(KEY, DAY, NOW)).isEqualTo(Usage.ZERO);
+        System.out.println("evictions during the race: " + evictions.get());
+    }
+
+    private static volatile long idleWork;
+
+    private static long spin(int seed) {
+        long x = seed;
+        for (int i = 0; i < 300; i++) {
+            x = x * 6364136223846793005L + 1442695040888963407L;
+        }
+        return x;
     }
 
     @FunctionalInterface
