@@ -15,7 +15,7 @@ package io.llmpolicy.eval;
  * modulo 10<sup>6</sup> is below 10<sup>-13</sup>. h1 is what Guava's {@code Hashing.murmur3_128().hashBytes(b).asLong()}
  * returns. Unpaired surrogates in the strings are encoded as {@code ?}, as {@link String#getBytes} does.
  *
- * <p>Stateless and thread-safe; hashing encodes the strings on the fly and allocates nothing.
+ * <p>Stateless and thread-safe; hashing encodes into a per-thread scratch buffer, so steady state allocates nothing.
  */
 public final class Sampler {
 

@@ -3,7 +3,12 @@ package io.llmpolicy.eval;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class AssertionBehaviourTest {
@@ -29,17 +34,26 @@ class AssertionBehaviourTest {
     }
 
     @Test
-    void jsonSchema_remoteRef_isNeverFetched() {
-        // fetching is disabled: the reference cannot be resolved, and the failure is reported, not fetched
-        String schema = "{\"$ref\":\"http://192.0.2.1/never.json\"}";
-        boolean rejected;
+    void jsonSchema_remoteRef_isNeverFetched() throws Exception {
+        // a real server on loopback that would serve the referenced schema: it must never see a request
+        AtomicInteger requests = new AtomicInteger();
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", exchange -> {
+            requests.incrementAndGet();
+            byte[] body = "{\"type\":\"object\"}".getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        server.start();
         try {
-            AssertionResult r = new MatchesJsonSchema(schema).evaluate(EvalInput.of("{}"));
-            rejected = !r.pass();
-        } catch (InvalidAssertionException e) {
-            rejected = true;
+            String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/schema.json";
+            assertThatThrownBy(() -> new MatchesJsonSchema("{\"$ref\":\"" + url + "\"}"))
+                    .isInstanceOf(InvalidAssertionException.class).hasMessageContaining("unusable schema");
+            assertThat(requests.get()).isZero();
+        } finally {
+            server.stop(0);
         }
-        assertThat(rejected).isTrue();
     }
 
     @Test

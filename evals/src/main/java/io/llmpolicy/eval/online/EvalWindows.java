@@ -28,8 +28,10 @@ import org.HdrHistogram.AtomicHistogram;
  * {@link LongAdder}s and lock-free histograms, the window is swapped by compare-and-set, and a per-window flag
  * (compare-and-set) guarantees "once per window" even when several threads cross a threshold together. A snapshot
  * or a condition check taken while other threads record sees each counter at some recent value, not one atomic
- * cut across counters. Cost per sample: a few adder increments per assertion plus one pass over the conditions; a
- * percentile condition walks its histogram (about 1,000 counters for scores).
+ * cut across counters. Cost per sample: a few adder increments per assertion plus one O(1) check per condition. A
+ * percentile condition is decided exactly from a count of the window's observations below its threshold (see
+ * {@code strictlyBelow}), not from the histogram; histograms are walked only for snapshots and for the value an
+ * alert reports (so that value is the bucketed percentile, within the resolution stated on {@link WindowStats}).
  */
 public final class EvalWindows {
 
@@ -106,15 +108,44 @@ public final class EvalWindows {
                 scored++;
             }
         }
+        double requestScore = scored == 0 ? Double.NaN : scoreSum / scored;
         w.requests.increment();
         if (allPass) w.requestPasses.increment();
-        w.requestScores.record(scored == 0 ? Double.NaN : scoreSum / scored);
+        w.requestScores.record(requestScore);
         if (latencyMs >= 0) {
             w.latencyCount.increment();
             w.latencySum.add(latencyMs);
             w.latency.recordValue(Math.min(latencyMs, MAX_LATENCY_MS));
         }
+        for (int c = 0; c < conditions.size(); c++) {
+            if (w.atOrBelow[c] == null) continue;
+            AlertCondition cond = conditions.get(c);
+            int a = conditionAssertion[c];
+            double v = cond.metric() == AlertCondition.Metric.P95_LATENCY ? (latencyMs >= 0 ? latencyMs : Double.NaN)
+                    : a < 0 ? requestScore : results.get(a).score();
+            if (Double.isNaN(v)) continue;
+            if (strictlyBelow(cond) ? v < cond.threshold() : v <= cond.threshold()) w.atOrBelow[c].increment();
+        }
         checkConditions(w, nowMillis);
+    }
+
+    /**
+     * Percentile conditions are decided exactly and in O(1) from a count instead of a histogram walk. With
+     * k = ⌈0.95·n⌉ and the nearest-rank p95: {@code p95 < T ⇔ #(v < T) ≥ k}, {@code p95 ≤ T ⇔ #(v ≤ T) ≥ k},
+     * {@code p95 > T ⇔ #(v ≤ T) < k}, {@code p95 ≥ T ⇔ #(v < T) < k}. This counts {@code v < T} for {@code <} and
+     * {@code >=}, {@code v ≤ T} for the other two.
+     */
+    private static boolean strictlyBelow(AlertCondition cond) {
+        return cond.comparison() == AlertCondition.Comparison.LT || cond.comparison() == AlertCondition.Comparison.GE;
+    }
+
+    private static boolean percentileHolds(AlertCondition cond, long counted, long n) {
+        long k = (long) Math.ceil(0.95 * n);
+        boolean atLeastK = counted >= k;
+        return switch (cond.comparison()) {
+            case LT, LE -> atLeastK;
+            case GT, GE -> !atLeastK;
+        };
     }
 
     /** The aggregates of the window containing {@code nowMillis}: empty if nothing was recorded in it yet. */
@@ -166,9 +197,14 @@ public final class EvalWindows {
             int a = conditionAssertion[c];
             long samples = w.samples(cond.metric(), a);
             if (samples < cond.minSamples()) continue;
-            double observed = w.value(cond.metric(), a);
-            if (Double.isNaN(observed) || !cond.comparison().holds(observed, cond.threshold())) continue;
+            if (w.atOrBelow[c] != null) {
+                if (!percentileHolds(cond, w.atOrBelow[c].sum(), samples)) continue;
+            } else {
+                double observed = w.value(cond.metric(), a);
+                if (Double.isNaN(observed) || !cond.comparison().holds(observed, cond.threshold())) continue;
+            }
             if (!w.fired.compareAndSet(c, 0, 1)) continue;
+            double observed = w.value(cond.metric(), a); // for percentiles: the histogram's value, for the message
             try {
                 listener.onAlert(new Alert(evalName, cond, observed, samples, w.start(), w.start() + windowMillis,
                         nowMillis));
@@ -191,9 +227,17 @@ public final class EvalWindows {
         final LongAdder[] assertionPasses = new LongAdder[labels.size()];
         final ScoreBuckets[] assertionScores = new ScoreBuckets[labels.size()];
         final AtomicIntegerArray fired = new AtomicIntegerArray(conditions.size());
+        /** Per percentile condition: observations at or below (or strictly below) its threshold; null otherwise. */
+        final LongAdder[] atOrBelow = new LongAdder[conditions.size()];
 
         Window(long index) {
             this.index = index;
+            for (int c = 0; c < conditions.size(); c++) {
+                AlertCondition.Metric m = conditions.get(c).metric();
+                if (m == AlertCondition.Metric.P95_SCORE || m == AlertCondition.Metric.P95_LATENCY) {
+                    atOrBelow[c] = new LongAdder();
+                }
+            }
             for (int i = 0; i < labels.size(); i++) {
                 assertionSamples[i] = new LongAdder();
                 assertionPasses[i] = new LongAdder();
