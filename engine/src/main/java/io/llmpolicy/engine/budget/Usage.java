@@ -1,5 +1,6 @@
 package io.llmpolicy.engine.budget;
 
+import io.llmpolicy.engine.price.ModelPrice;
 import io.llmpolicy.engine.price.Money;
 
 /**
@@ -24,6 +25,25 @@ public record Usage(long tokens, long nanoUsd, long requests) {
     /** One request of {@code tokens} tokens costing {@code nanoUsd}. */
     public static Usage ofRequest(long tokens, long nanoUsd) {
         return new Usage(tokens, nanoUsd, 1);
+    }
+
+    /**
+     * What to reserve at decide for one request to a model: tokens = prompt + output allowance ({@code max_tokens}
+     * or the declared estimate), cost = the prompt at the full input price (no cache discount assumed) + the
+     * allowance at the output price, and one request.
+     */
+    public static Usage reservation(ModelPrice price, long promptTokens, long outputAllowance) {
+        return new Usage(Money.saturatingAdd(promptTokens, outputAllowance),
+                price.costNanoUsd(promptTokens, 0, outputAllowance), 1);
+    }
+
+    /**
+     * What a completed request really used: tokens = all three kinds, cost priced per kind (cached prompt tokens
+     * at the cache-read price), one request. The counts are disjoint; see {@link ModelPrice#costNanoUsd}.
+     */
+    public static Usage actual(ModelPrice price, long inputTokens, long cachedInputTokens, long outputTokens) {
+        return new Usage(Money.saturatingAdd(Money.saturatingAdd(inputTokens, cachedInputTokens), outputTokens),
+                price.costNanoUsd(inputTokens, cachedInputTokens, outputTokens), 1);
     }
 
     /** The amount in one dimension. */

@@ -17,6 +17,7 @@ import java.util.EnumMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -134,7 +135,7 @@ public final class LiteLlmPriceImporter {
             });
             notes.forEach((note, count) -> {
                 if (count > 0) {
-                    lines.add(count + " × " + note.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
+                    lines.add(count + " × " + note.name().toLowerCase(Locale.ROOT).replace('_', ' '));
                 }
             });
             return lines;

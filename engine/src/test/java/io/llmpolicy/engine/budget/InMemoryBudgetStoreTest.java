@@ -3,6 +3,7 @@ package io.llmpolicy.engine.budget;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.llmpolicy.engine.price.ModelPrice;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -195,6 +196,20 @@ class InMemoryBudgetStoreTest {
                 .hasMessageContaining("budget 'b'");
         assertThatThrownBy(() -> BudgetWindow.rolling(Duration.ofMillis(10), 60))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void usageFromPrices_reservesFullInputPrice_settlesPerKind() {
+        ModelPrice gpt4o = new ModelPrice(2_500_000, 1_250_000, 10_000_000, 128_000, 16_384);
+        Usage reserved = Usage.reservation(gpt4o, 374, 512);
+        // 374 x 2.5 micro + 512 x 10 micro = 935_000 + 5_120_000 nano
+        assertThat(reserved).isEqualTo(new Usage(886, 6_055_000, 1));
+        Usage actual = Usage.actual(gpt4o, 300, 74, 44);
+        assertThat(actual).isEqualTo(new Usage(418, 1_282_500, 1));
+
+        Reservation r = (Reservation) store.reserve(TEAM, DAY_UTC, reserved, Limits.NONE, T0);
+        store.settle(r, actual, T0);
+        assertThat(store.usage(TEAM, DAY_UTC, T0)).isEqualTo(actual);
     }
 
     @Test
