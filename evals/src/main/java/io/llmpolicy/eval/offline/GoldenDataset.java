@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeType;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
@@ -70,7 +69,7 @@ public final class GoldenDataset {
                 records.add(rec);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new DatasetException(lineNo + 1, "cannot read " + name + ": " + e.getMessage(), e);
         }
         return new GoldenDataset(name, records);
     }

@@ -54,7 +54,7 @@ public record Comparison(String baselineDataset, String currentDataset, List<Ass
             for (AssertionSummary b : base.assertions()) {
                 if (cur == null || cur.assertion(b.assertion()).isEmpty()) {
                     rows.add(unmatched(base.eval(), b.assertion(), AssertionComparison.Status.REMOVED, b, null,
-                            criteriaForEval.apply(base.eval())));
+                            Objects.requireNonNull(criteriaForEval.apply(base.eval()), "criteria for eval " + base.eval())));
                 }
             }
         }
