@@ -17,7 +17,7 @@ final class Documents {
     private Documents() {
     }
 
-    static void write(Wire wire, long sequence, Bytes<?> body, byte[] hash) {
+    static void write(Wire wire, long sequence, Bytes<byte[]> body, byte[] hash) {
         wire.write(SEQ).int64(sequence);
         wire.write(BODY).bytes(body);
         wire.write(HASH).bytes(hash);
@@ -62,13 +62,13 @@ final class Documents {
             return (int) body.readRemaining();
         }
 
+        /** Start time from the body's fixed-offset field, or null for a body too short to have one. */
+        Long startTime() {
+            return RecordCodec.startTimeOf(bodyArray(), (int) body.readPosition(), bodyLength());
+        }
+
         TraceRecord decode() {
-            long position = body.readPosition();
-            try {
-                return RecordCodec.decode(body);
-            } finally {
-                body.readPosition(position);
-            }
+            return RecordCodec.decode(bodyArray(), (int) body.readPosition(), bodyLength());
         }
     }
 }

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import net.openhft.chronicle.bytes.Bytes;
 
 /**
  * The record body: a compact, versioned, positional binary layout (documented in docs/trace-schema.md, "Body
@@ -12,9 +11,10 @@ import net.openhft.chronicle.bytes.Bytes;
  * taken and only the 32-byte digest of the body enters the locked section.
  *
  * <p>Layout rules: the first byte is the layout version; start and end time follow as fixed 8-byte little-endian
- * longs (so readers can filter by time without decoding the rest); strings are Chronicle stop-bit-length UTF-8
- * (null distinct from empty); counts and non-negative integers are stop-bit encoded; a later version only appends
- * fields, so a v1 reader can read the prefix of a v2 body. Stateless and thread-safe.
+ * longs (so readers can filter by time without decoding the rest); other signed longs and doubles are fixed
+ * 8-byte little-endian; counts and non-negative integers are unsigned LEB128 varints; strings are
+ * {@code varint(byteLength + 1)} then WTF-8 bytes, {@code 0} for null ({@link BodyWriter}). A later version only
+ * appends fields, so a v1 reader can read the prefix of a v2 body. Stateless and thread-safe.
  */
 final class RecordCodec {
 
@@ -32,65 +32,65 @@ final class RecordCodec {
     private RecordCodec() {
     }
 
-    static void encode(TraceRecord r, Bytes<?> out) {
+    static void encode(TraceRecord r, BodyWriter out) {
         out.writeByte((byte) VERSION);
         out.writeLong(r.startTimeUnixNano());
         out.writeLong(r.endTimeUnixNano());
-        out.writeUtf8(r.recordId());
-        out.writeUtf8(r.requestId());
-        out.writeUtf8(r.policy().name());
-        out.writeUtf8(r.policy().version());
-        out.writeUtf8(r.policy().hash());
+        out.writeString(r.recordId());
+        out.writeString(r.requestId());
+        out.writeString(r.policy().name());
+        out.writeString(r.policy().version());
+        out.writeString(r.policy().hash());
         writeStrings(out, r.rulesFired());
-        out.writeUtf8(r.action());
+        out.writeString(r.action());
         writeStrings(out, r.reasons());
-        out.writeUtf8(r.routeTarget());
-        out.writeStopBit(r.attempts().size());
+        out.writeString(r.routeTarget());
+        out.writeVarLong(r.attempts().size());
         for (Attempt a : r.attempts()) {
-            out.writeUtf8(a.providerName());
-            out.writeUtf8(a.model());
-            out.writeUtf8(a.errorType());
-            out.writeStopBit(a.latencyNanos());
+            out.writeString(a.providerName());
+            out.writeString(a.model());
+            out.writeString(a.errorType());
+            out.writeVarLong(a.latencyNanos());
         }
-        out.writeUtf8(r.providerName());
-        out.writeUtf8(r.requestModel());
-        out.writeUtf8(r.responseModel());
-        out.writeStopBit(r.inputTokens());
-        out.writeStopBit(r.outputTokens());
-        out.writeStopBit(r.cachedInputTokens());
+        out.writeString(r.providerName());
+        out.writeString(r.requestModel());
+        out.writeString(r.responseModel());
+        out.writeVarLong(r.inputTokens());
+        out.writeVarLong(r.outputTokens());
+        out.writeVarLong(r.cachedInputTokens());
         out.writeLong(r.costNanoUsd());
-        out.writeStopBit(r.budgetCharges().size());
+        out.writeVarLong(r.budgetCharges().size());
         for (BudgetCharge c : r.budgetCharges()) {
-            out.writeUtf8(c.budget());
-            out.writeUtf8(c.key());
+            out.writeString(c.budget());
+            out.writeString(c.key());
             out.writeLong(c.amount());
-            out.writeUtf8(c.unit());
+            out.writeString(c.unit());
         }
-        out.writeStopBit(r.findings().size());
+        out.writeVarLong(r.findings().size());
         for (Finding f : r.findings()) {
-            out.writeUtf8(f.detector());
+            out.writeString(f.detector());
             out.writeByte((byte) f.phase().ordinal());
-            out.writeStopBit(f.messageIndex());
-            out.writeStopBit(f.start());
-            out.writeStopBit(f.end());
-            out.writeUtf8(f.action());
+            out.writeVarLong(f.messageIndex());
+            out.writeVarLong(f.start());
+            out.writeVarLong(f.end());
+            out.writeString(f.action());
         }
-        out.writeStopBit(r.evalResults().size());
+        out.writeVarLong(r.evalResults().size());
         for (EvalResult e : r.evalResults()) {
-            out.writeUtf8(e.name());
+            out.writeString(e.name());
             out.writeDouble(e.score());
-            out.writeUtf8(e.label());
-            out.writeUtf8(e.explanation());
+            out.writeString(e.label());
+            out.writeString(e.explanation());
             out.writeByte(e.passed() == null ? PASSED_NULL : (byte) (e.passed() ? 1 : 0));
         }
-        out.writeUtf8(r.errorType());
-        out.writeStopBit(r.metadata().size());
+        out.writeString(r.errorType());
+        out.writeVarLong(r.metadata().size());
         for (Map.Entry<String, MetaValue> m : r.metadata().entrySet()) {
-            out.writeUtf8(m.getKey());
+            out.writeString(m.getKey());
             switch (m.getValue()) {
                 case MetaValue.Text t -> {
                     out.writeByte(META_TEXT);
-                    out.writeUtf8(t.value());
+                    out.writeString(t.value());
                 }
                 case MetaValue.TextList l -> {
                     out.writeByte(META_LIST);
@@ -107,7 +107,8 @@ final class RecordCodec {
      *
      * @throws MalformedBodyException if the bytes are not a body this reader understands
      */
-    static TraceRecord decode(Bytes<?> in) {
+    static TraceRecord decode(byte[] body, int offset, int length) {
+        BodyReader in = new BodyReader(body, offset, length);
         try {
             int version = in.readUnsignedByte();
             if (version < 1) {
@@ -116,57 +117,57 @@ final class RecordCodec {
             TraceRecord.Builder b = TraceRecord.builder();
             b.startTimeUnixNano(in.readLong());
             b.endTimeUnixNano(in.readLong());
-            b.recordId(in.readUtf8());
-            b.requestId(in.readUtf8());
-            b.policy(in.readUtf8(), in.readUtf8(), in.readUtf8());
+            b.recordId(in.readString());
+            b.requestId(in.readString());
+            b.policy(in.readString(), in.readString(), in.readString());
             b.rulesFired(readStrings(in));
-            b.action(in.readUtf8());
+            b.action(in.readString());
             b.reasons(readStrings(in));
-            b.routeTarget(in.readUtf8());
+            b.routeTarget(in.readString());
             int attempts = count(in);
             for (int i = 0; i < attempts; i++) {
-                b.attempt(new Attempt(in.readUtf8(), in.readUtf8(), in.readUtf8(), in.readStopBit()));
+                b.attempt(new Attempt(in.readString(), in.readString(), in.readString(), in.readVarLong()));
             }
-            b.providerName(in.readUtf8());
-            b.requestModel(in.readUtf8());
-            b.responseModel(in.readUtf8());
-            b.inputTokens(in.readStopBit());
-            b.outputTokens(in.readStopBit());
-            b.cachedInputTokens(in.readStopBit());
+            b.providerName(in.readString());
+            b.requestModel(in.readString());
+            b.responseModel(in.readString());
+            b.inputTokens(in.readVarLong());
+            b.outputTokens(in.readVarLong());
+            b.cachedInputTokens(in.readVarLong());
             b.costNanoUsd(in.readLong());
             int charges = count(in);
             for (int i = 0; i < charges; i++) {
-                b.budgetCharge(new BudgetCharge(in.readUtf8(), in.readUtf8(), in.readLong(), in.readUtf8()));
+                b.budgetCharge(new BudgetCharge(in.readString(), in.readString(), in.readLong(), in.readString()));
             }
             int findings = count(in);
             Finding.Phase[] phases = Finding.Phase.values();
             for (int i = 0; i < findings; i++) {
-                String detector = in.readUtf8();
+                String detector = in.readString();
                 int phase = in.readUnsignedByte();
                 if (phase >= phases.length) {
                     throw new MalformedBodyException("bad finding phase " + phase);
                 }
-                b.finding(new Finding(detector, phases[phase], (int) in.readStopBit(), (int) in.readStopBit(),
-                        (int) in.readStopBit(), in.readUtf8()));
+                b.finding(new Finding(detector, phases[phase], in.readVarInt(), in.readVarInt(),
+                        in.readVarInt(), in.readString()));
             }
             int evals = count(in);
             for (int i = 0; i < evals; i++) {
-                String name = in.readUtf8();
+                String name = in.readString();
                 double score = in.readDouble();
-                String label = in.readUtf8();
-                String explanation = in.readUtf8();
+                String label = in.readString();
+                String explanation = in.readString();
                 int passed = in.readUnsignedByte();
                 b.evalResult(new EvalResult(name, score, label, explanation,
                         passed == PASSED_NULL ? null : passed == 1));
             }
-            b.errorType(in.readUtf8());
+            b.errorType(in.readString());
             int meta = count(in);
             Map<String, MetaValue> metadata = new LinkedHashMap<>();
             for (int i = 0; i < meta; i++) {
-                String key = in.readUtf8();
+                String key = in.readString();
                 int kind = in.readUnsignedByte();
                 metadata.put(key, switch (kind) {
-                    case META_TEXT -> new MetaValue.Text(in.readUtf8());
+                    case META_TEXT -> new MetaValue.Text(in.readString());
                     case META_LIST -> new MetaValue.TextList(readStrings(in));
                     default -> throw new MalformedBodyException("bad metadata kind " + kind + " for key " + key);
                 });
@@ -174,6 +175,9 @@ final class RecordCodec {
             b.metadata(metadata);
             b.prompt(readContent(in));
             b.response(readContent(in));
+            if (version == VERSION && in.remaining() != 0) {
+                throw new MalformedBodyException(in.remaining() + " unexpected bytes after the last field");
+            }
             return b.build();
         } catch (MalformedBodyException e) {
             throw e;
@@ -183,23 +187,26 @@ final class RecordCodec {
         }
     }
 
-    /** The start time of an encoded body without decoding the rest. */
-    static long startTimeOf(Bytes<?> body) {
-        return body.readLong(body.readPosition() + START_TIME_OFFSET);
+    /** The start time of an encoded body without decoding the rest, or null if the body is too short. */
+    static Long startTimeOf(byte[] body, int offset, int length) {
+        if (length < START_TIME_OFFSET + Long.BYTES) {
+            return null;
+        }
+        return new BodyReader(body, offset + START_TIME_OFFSET, Long.BYTES).readLong();
     }
 
-    private static void writeStrings(Bytes<?> out, List<String> values) {
-        out.writeStopBit(values.size());
+    private static void writeStrings(BodyWriter out, List<String> values) {
+        out.writeVarLong(values.size());
         for (String s : values) {
-            out.writeUtf8(s);
+            out.writeString(s);
         }
     }
 
-    private static List<String> readStrings(Bytes<?> in) {
+    private static List<String> readStrings(BodyReader in) {
         int n = count(in);
         List<String> values = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            String s = in.readUtf8();
+            String s = in.readString();
             if (s == null) {
                 throw new MalformedBodyException("null in a string list");
             }
@@ -208,40 +215,40 @@ final class RecordCodec {
         return values;
     }
 
-    private static int count(Bytes<?> in) {
-        long n = in.readStopBit();
-        if (n < 0 || n > in.readRemaining()) {
+    private static int count(BodyReader in) {
+        long n = in.readVarLong();
+        if (n < 0 || n > in.remaining()) {
             throw new MalformedBodyException("bad element count " + n);
         }
         return (int) n;
     }
 
-    private static void writeContent(Bytes<?> out, Content content) {
+    private static void writeContent(BodyWriter out, Content content) {
         switch (content) {
             case Content.Omitted o -> out.writeByte(CONTENT_NONE);
             case Content.KeyedHash h -> {
                 out.writeByte(CONTENT_HMAC);
-                out.writeUtf8(h.keyId());
-                out.writeUtf8(h.hex());
+                out.writeString(h.keyId());
+                out.writeString(h.hex());
             }
             case Content.Redacted r -> {
                 out.writeByte(CONTENT_REDACTED);
-                out.writeUtf8(r.text());
+                out.writeString(r.text());
             }
             case Content.Full f -> {
                 out.writeByte(CONTENT_FULL);
-                out.writeUtf8(f.text());
+                out.writeString(f.text());
             }
         }
     }
 
-    private static Content readContent(Bytes<?> in) {
+    private static Content readContent(BodyReader in) {
         int kind = in.readUnsignedByte();
         return switch (kind) {
             case CONTENT_NONE -> Content.OMITTED;
-            case CONTENT_HMAC -> new Content.KeyedHash(in.readUtf8(), in.readUtf8());
-            case CONTENT_REDACTED -> new Content.Redacted(in.readUtf8());
-            case CONTENT_FULL -> new Content.Full(in.readUtf8());
+            case CONTENT_HMAC -> new Content.KeyedHash(in.readString(), in.readString());
+            case CONTENT_REDACTED -> new Content.Redacted(in.readString());
+            case CONTENT_FULL -> new Content.Full(in.readString());
             default -> throw new MalformedBodyException("bad content kind " + kind);
         };
     }

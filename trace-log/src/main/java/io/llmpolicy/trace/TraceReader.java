@@ -145,8 +145,8 @@ public final class TraceReader implements AutoCloseable {
                 }
                 try {
                     Documents.read(dc, raw);
-                    if (raw.bodyLength() >= RecordCodec.START_TIME_OFFSET + Long.BYTES
-                            && RecordCodec.startTimeOf(raw.body) < minStartNanos) {
+                    Long start = raw.startTime();
+                    if (start != null && start < minStartNanos) {
                         continue;
                     }
                     TraceRecord record = raw.decode();

@@ -103,10 +103,10 @@ public final class TraceWriter implements AutoCloseable {
             throw new TraceException("trace writer for " + config.directory() + " is closed");
         }
         Lane l = lane.get();
-        Bytes<byte[]> body = l.body;
+        BodyWriter body = l.body;
         body.clear();
         RecordCodec.encode(record, body);
-        byte[] bodyDigest = l.chain.bodyDigest(body.underlyingObject(), 0, (int) body.readRemaining());
+        byte[] bodyDigest = l.chain.bodyDigest(body.array(), 0, body.length());
 
         ChainLink previous;
         ChainLink link;
@@ -121,7 +121,7 @@ public final class TraceWriter implements AutoCloseable {
             previous = previousLink(l, index);
             long sequence = previous.sequence() + 1;
             link = new ChainLink(index, sequence, l.chain.link(previous.hash(), sequence, bodyDigest));
-            Documents.write(dc.wire(), sequence, body, link.hash());
+            Documents.write(dc.wire(), sequence, l.bodyView(), link.hash());
         } catch (RuntimeException | Error e) {
             dc.rollbackOnClose();
             dc.close();
@@ -283,12 +283,24 @@ public final class TraceWriter implements AutoCloseable {
     /** Per-thread state: the thread's appender, a body buffer, a digest, and a tailer for chain lookups. */
     private final class Lane {
         final ExcerptAppender appender;
-        final Bytes<byte[]> body = Bytes.allocateElasticOnHeap(1024);
+        final BodyWriter body = new BodyWriter(1024);
         final ChainHash chain = new ChainHash();
         private ExcerptTailer tailer;
+        private Bytes<byte[]> view;
+        private byte[] viewArray;
 
         Lane(ExcerptAppender appender) {
             this.appender = appender;
+        }
+
+        /** The encoded body as Chronicle bytes, without copying: a view of the body writer's array. */
+        Bytes<byte[]> bodyView() {
+            if (viewArray != body.array()) {
+                viewArray = body.array();
+                view = Bytes.wrapForRead(viewArray);
+            }
+            view.readPositionRemaining(0, body.length());
+            return view;
         }
 
         ExcerptTailer tailer() {
