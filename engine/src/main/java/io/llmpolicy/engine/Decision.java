@@ -1,0 +1,92 @@
+package io.llmpolicy.engine;
+
+import io.llmpolicy.engine.budget.Reservation;
+import io.llmpolicy.engine.compile.EvalContext;
+import io.llmpolicy.engine.compile.Plan;
+import java.util.List;
+
+/**
+ * What the engine decided for one request. Immutable for callers; pass it back to
+ * {@link PolicyEngine#complete} (or {@link PolicyEngine#failover}) with what happened.
+ *
+ * <p>Every decision names the policy that made it ({@link #policy()}: name, version, content hash) and the rules
+ * that fired ({@link #rules()}), so a trace can say why.
+ */
+public final class Decision {
+    /** {@code allow} or {@code deny}. */
+    public enum Action { ALLOW, DENY }
+
+    private final String requestId;
+    private final Action action;
+    private final Plan.ModelInfo target;
+    private final List<String> fallbacks;
+    private final List<String> rules;
+    private final List<String> reasons;
+    private final List<String> monitorNotes;
+    private final List<BudgetState> budgets;
+    private final PolicyInfo policy;
+    private final long timestampMillis;
+    private final boolean allCoolingDown;
+    final Plan plan;
+    final EvalContext context;
+    final List<Reservation> reservations;
+    final int[] chain;
+    /** Tries made on the current target, this one included (1 on the first). */
+    final int position;
+    final int attempt;
+
+    Decision(String requestId, Action action, Plan.ModelInfo target, List<String> fallbacks, List<String> rules,
+             List<String> reasons, List<String> monitorNotes, List<BudgetState> budgets, PolicyInfo policy,
+             long timestampMillis, boolean allCoolingDown, Plan plan, EvalContext context, List<Reservation> reservations,
+             int[] chain, int position, int attempt) {
+        this.requestId = requestId;
+        this.action = action;
+        this.target = target;
+        this.fallbacks = fallbacks;
+        this.rules = rules;
+        this.reasons = reasons;
+        this.monitorNotes = monitorNotes;
+        this.budgets = budgets;
+        this.policy = policy;
+        this.timestampMillis = timestampMillis;
+        this.allCoolingDown = allCoolingDown;
+        this.plan = plan;
+        this.context = context;
+        this.reservations = reservations;
+        this.chain = chain;
+        this.position = position;
+        this.attempt = attempt;
+    }
+
+    public String requestId() { return requestId; }
+    public Action action() { return action; }
+    public boolean allowed() { return action == Action.ALLOW; }
+    /** The model alias to call, or null when denied. */
+    public String target() { return target == null ? null : target.alias(); }
+    /** The provider of the target ({@code openai}, {@code anthropic}...), or null when denied. */
+    public String provider() { return target == null ? null : target.provider(); }
+    /** The provider's model id of the target ({@code gpt-4o}), or null when denied. */
+    public String providerModel() { return target == null ? null : target.providerModel(); }
+    /** Aliases to try next, in order, if the target fails with a class its fallback rule names. */
+    public List<String> fallbacks() { return fallbacks; }
+    /** Names of the rules that fired: the route, budgets that counted the request, guardrails, downgrades. */
+    public List<String> rules() { return rules; }
+    /** Why: the deny reason, downgrades, skipped models. */
+    public List<String> reasons() { return reasons; }
+    /** What monitor-mode rules would have done ("would deny: ..."), never enforced. */
+    public List<String> monitorNotes() { return monitorNotes; }
+    public List<BudgetState> budgets() { return budgets; }
+    public PolicyInfo policy() { return policy; }
+    /** The time the decision used as "now" (the request's own timestamp in a replay). */
+    public long timestampMillis() { return timestampMillis; }
+    /** True when every candidate model was cooling down and the one that recovers first was chosen anyway. */
+    public boolean allCoolingDown() { return allCoolingDown; }
+    /** 1 for the first try; counts retries and fallbacks made through {@link PolicyEngine#failover}. */
+    public int attempt() { return attempt; }
+
+    @Override
+    public String toString() {
+        return "Decision[" + requestId + " " + action.name().toLowerCase() + (target == null ? "" : " -> " + target.alias())
+                + " fallbacks=" + fallbacks + " rules=" + rules + " reasons=" + reasons + "]";
+    }
+}

@@ -1,0 +1,208 @@
+package io.llmpolicy.engine;
+
+import io.llmpolicy.dsl.PolicyLoader;
+import io.llmpolicy.dsl.check.CheckedPolicy;
+import io.llmpolicy.engine.budget.AlertListener;
+import io.llmpolicy.engine.budget.BudgetStore;
+import io.llmpolicy.engine.budget.InMemoryBudgetStore;
+import io.llmpolicy.engine.budget.Usage;
+import io.llmpolicy.engine.compile.AttributeSlots;
+import io.llmpolicy.engine.compile.Plan;
+import io.llmpolicy.engine.compile.PolicyCompiler;
+import java.io.IOException;
+import java.nio.file.ClosedWatchServiceException;
+import java.nio.file.FileSystems;
+import java.nio.file.Path;
+import java.nio.file.StandardWatchEventKinds;
+import java.nio.file.WatchKey;
+import java.nio.file.WatchService;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The embedded policy engine: decide every LLM request inline, settle it when the answer comes back.
+ *
+ * <pre>{@code
+ * PolicyEngine engine = PolicyEngine.builder().policy(Path.of("support.llmpolicy")).build();
+ * Decision d = engine.decide(LlmRequest.builder("r1").user("hi").attribute("team", "search").build());
+ * if (d.allowed()) {
+ *     LlmResponse r = callModel(d.provider(), d.providerModel());   // your client
+ *     engine.complete(d, r);                                         // settles budgets with real usage
+ * }
+ * }</pre>
+ *
+ * <p><b>Threading:</b> thread-safe; call {@link #decide}, {@link #complete} and {@link #failover} from any number
+ * of threads. The compiled policy is immutable and swapped atomically by {@link #reload}: a request decided on one
+ * version completes on that version. Budget state lives in the {@link BudgetStore} and survives reloads.
+ */
+public final class PolicyEngine implements AutoCloseable {
+    private final Path policyFile;
+    private final Clock clock;
+    private final BudgetStore store;
+    private final AttributeSlots slots = new AttributeSlots();
+    private final AtomicReference<Decider> current = new AtomicReference<>();
+    private volatile Thread watcher;
+    private volatile WatchService watchService;
+
+    private PolicyEngine(Builder b) {
+        this.policyFile = b.policy;
+        this.clock = b.clock;
+        this.store = b.store != null ? b.store : new InMemoryBudgetStore(b.alerts);
+        ReloadResult first = load();
+        if (!first.applied()) throw new PolicyLoadException(lastFailure);
+        if (b.watch) startWatching();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Decides a request. Never blocks on I/O; a request with a malformed attribute throws {@link InvalidRequestException}. */
+    public Decision decide(LlmRequest request) {
+        Decider d = current.get();
+        long now = request.timestamp() != null ? request.timestamp().toEpochMilli() : clock.millis();
+        return d.decide(request, now);
+    }
+
+    /** Settles a decided request with what happened: budgets get the real usage, latency averages and cooldowns update. */
+    public Outcome complete(Decision decision, LlmResponse response) {
+        return decider(decision).complete(decision, response);
+    }
+
+    /**
+     * After the decision's target failed: releases its reservation and decides the next attempt — a retry of the
+     * same model while its rule allows, else the next fallback, with budgets checked again for it.
+     */
+    public Decision failover(Decision decision, LlmResponse failure, LlmRequest request) {
+        return decider(decision).failover(decision, failure, request);
+    }
+
+    /** The policy now serving. */
+    public PolicyInfo policy() {
+        return current.get().info;
+    }
+
+    /** The compiled policy now serving (for tools such as {@code explain}). */
+    public Plan plan() {
+        return current.get().plan;
+    }
+
+    public BudgetStore budgetStore() {
+        return store;
+    }
+
+    /** Re-reads the policy file; on errors the old version keeps serving and the result carries the diagnostics. */
+    public ReloadResult reload() {
+        return load();
+    }
+
+    /** Presets a budget counter for the request's key (tests' {@code given budget ... spent ...}). */
+    public void presetBudget(String budget, Usage spent, LlmRequest request) {
+        long now = request.timestamp() != null ? request.timestamp().toEpochMilli() : clock.millis();
+        current.get().preset(budget, spent, request, now);
+    }
+
+    /** "Now" for a request: its own timestamp, else the engine's clock. */
+    long now(LlmRequest request) {
+        return request.timestamp() != null ? request.timestamp().toEpochMilli() : clock.millis();
+    }
+
+    Decider currentDecider() {
+        return current.get();
+    }
+
+    private Decider decider(Decision decision) {
+        Decider d = current.get();
+        return d.plan == decision.plan ? d : new Decider(decision.plan, store);
+    }
+
+    private PolicyLoader.Result lastFailure;
+
+    private synchronized ReloadResult load() {
+        PolicyLoader.Result result = PolicyLoader.load(policyFile);
+        if (!result.ok()) {
+            lastFailure = result;
+            StringBuilder rendered = new StringBuilder();
+            result.diagnostics().forEach(d -> rendered.append(result.render(d)));
+            Decider serving = current.get();
+            return new ReloadResult(false, serving == null ? null : serving.info, result.diagnostics(), rendered.toString());
+        }
+        CheckedPolicy checked = result.policy();
+        Plan plan = PolicyCompiler.compile(checked, slots, declaration -> args -> {
+            throw new IllegalStateException("plugin function " + declaration.name().text() + " from plugin \""
+                    + declaration.plugin() + "\" is not loaded (no plugins directory configured)");
+        });
+        Decider next = new Decider(plan, store);
+        current.set(next);
+        return new ReloadResult(true, next.info, result.diagnostics(), "");
+    }
+
+    private void startWatching() {
+        try {
+            WatchService ws = FileSystems.getDefault().newWatchService();
+            Path dir = policyFile.toAbsolutePath().getParent();
+            dir.register(ws, StandardWatchEventKinds.ENTRY_MODIFY, StandardWatchEventKinds.ENTRY_CREATE);
+            watchService = ws;
+            Thread t = new Thread(() -> watch(ws), "llmpolicy-watch");
+            t.setDaemon(true);
+            t.start();
+            watcher = t;
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot watch " + policyFile + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void watch(WatchService ws) {
+        try {
+            while (true) {
+                WatchKey key = ws.take();
+                boolean policyChanged = key.pollEvents().stream()
+                        .anyMatch(e -> e.context() instanceof Path p && p.toString().endsWith(".llmpolicy"));
+                key.reset();
+                if (policyChanged) load();
+            }
+        } catch (InterruptedException | ClosedWatchServiceException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        WatchService ws = watchService;
+        if (ws != null) {
+            try {
+                ws.close();
+            } catch (IOException ignored) {
+                // closing a watch service only fails if it is already closed
+            }
+        }
+        Thread t = watcher;
+        if (t != null) t.interrupt();
+    }
+
+    /** Options for an engine. Not thread-safe; build once. */
+    public static final class Builder {
+        private Path policy;
+        private Clock clock = Clock.systemUTC();
+        private BudgetStore store;
+        private AlertListener alerts = AlertListener.NONE;
+        private boolean watch;
+
+        public Builder policy(Path file) { this.policy = file; return this; }
+        /** The time source for requests without a timestamp (default: system UTC clock). */
+        public Builder clock(Clock c) { this.clock = Objects.requireNonNull(c); return this; }
+        /** Where budget counters live (default: in memory). */
+        public Builder budgetStore(BudgetStore s) { this.store = s; return this; }
+        /** Receives budget alerts (default store only). */
+        public Builder alerts(AlertListener l) { this.alerts = Objects.requireNonNull(l); return this; }
+        /** Reload automatically when a .llmpolicy file in the policy's directory changes. */
+        public Builder watch(boolean w) { this.watch = w; return this; }
+
+        /** @throws PolicyLoadException when the policy has errors (the message shows the diagnostics) */
+        public PolicyEngine build() {
+            Objects.requireNonNull(policy, "policy file");
+            return new PolicyEngine(this);
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package io.llmpolicy.engine.compile;
+
+/**
+ * Everything an expression can read while one request is decided or completed. Created per request and
+ * confined to the thread that decides it; fields are filled as the pipeline learns them (the target after
+ * routing, the output at completion).
+ */
+public final class EvalContext {
+    /** Request attribute values by slot (see {@link AttributeSlots}); null entries are absent attributes. */
+    public Object[] values;
+    public String requestId = "";
+    public String requestedModel;
+    public String prompt = "";
+    /** Prompt tokens, counted on first use (see {@link #inputTokens()}); -1 until then. */
+    public long inputTokens = -1;
+    /** Counts the prompt's tokens when a rule first needs them. */
+    public java.util.function.LongSupplier inputTokenCounter;
+    /** max_tokens of the request, or -1 when absent. */
+    public long maxTokens = -1;
+    /** Index of the routed model, or -1 before routing. */
+    public int target = -1;
+    public String output;
+    public String expected;
+    public long latencyMillis = -1;
+    public long costNanoUsd = -1;
+    public double passRate = Double.NaN;
+    /** Score values by score index of the eval being evaluated. */
+    public double[] scores;
+    public long nowMillis;
+    /** Budget usage for {@code budget(name)}: answers a percentage of the limit used for this request's key. */
+    public BudgetUsage budgetUsage;
+
+    /** The prompt's token count, counting it once on first use. */
+    public long inputTokens() {
+        if (inputTokens < 0) inputTokens = inputTokenCounter == null ? 0 : inputTokenCounter.getAsLong();
+        return inputTokens;
+    }
+
+    /** Looks up the share of a budget used for the current request. */
+    @FunctionalInterface
+    public interface BudgetUsage {
+        double percentUsed(int budgetIndex, EvalContext ctx);
+    }
+}
