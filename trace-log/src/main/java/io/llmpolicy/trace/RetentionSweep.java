@@ -97,10 +97,11 @@ final class RetentionSweep {
             doomed.add(cycle);
         }
         // Anchors first, all of them, then deletions oldest first.
+        Documents.Raw raw = new Documents.Raw();
         for (int cycle : doomed) {
             long count = tailer.excerptsInCycle(cycle);
             if (count > 0) {
-                ChainLink last = TraceWriter.readLink(tailer, rollCycle.toIndex(cycle, count - 1));
+                ChainLink last = TraceWriter.readLink(tailer, raw, rollCycle.toIndex(cycle, count - 1));
                 Instant t = config.clock().instant();
                 checkpoints.append(Checkpoint.of(Checkpoint.Kind.PRUNE, last, cycleFiles.fileName(cycle),
                         t.getEpochSecond() * 1_000_000_000L + t.getNano(), List.of(cycleFiles.fileName(cycle))),

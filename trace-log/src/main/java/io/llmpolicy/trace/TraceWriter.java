@@ -145,13 +145,13 @@ public final class TraceWriter implements AutoCloseable {
         if (h != null && h.index() == index - 1 && rollCycle.toSequenceNumber(index) > 0) {
             return h;
         }
-        return lookupPrevious(l.tailer(), index);
+        return lookupPrevious(l.tailer(), l.raw, index);
     }
 
     /** Reads the link of the excerpt that precedes {@code index} in queue order; called holding the write lock. */
-    private ChainLink lookupPrevious(ExcerptTailer tailer, long index) {
+    private ChainLink lookupPrevious(ExcerptTailer tailer, Documents.Raw raw, long index) {
         if (rollCycle.toSequenceNumber(index) > 0) {
-            return readLink(tailer, index - 1);
+            return readLink(tailer, raw, index - 1);
         }
         int cycle = rollCycle.toCycle(index);
         List<Integer> cycles = cycleFiles.list();
@@ -162,18 +162,17 @@ public final class TraceWriter implements AutoCloseable {
             }
             long count = tailer.excerptsInCycle(c);
             if (count > 0) {
-                return readLink(tailer, rollCycle.toIndex(c, count - 1));
+                return readLink(tailer, raw, rollCycle.toIndex(c, count - 1));
             }
         }
         return ChainLink.GENESIS;
     }
 
-    static ChainLink readLink(ExcerptTailer tailer, long index) {
+    static ChainLink readLink(ExcerptTailer tailer, Documents.Raw raw, long index) {
         if (!tailer.moveToIndex(index)) {
             throw new TraceException("cannot continue the hash chain: no record at queue index "
                     + Long.toHexString(index) + " in " + tailer.queue().file());
         }
-        Documents.Raw raw = new Documents.Raw();
         try (DocumentContext dc = tailer.readingDocument()) {
             if (!dc.isPresent() || dc.isMetaData()) {
                 throw new TraceException("cannot continue the hash chain: record at queue index "
@@ -285,6 +284,7 @@ public final class TraceWriter implements AutoCloseable {
         final ExcerptAppender appender;
         final BodyWriter body = new BodyWriter(1024);
         final ChainHash chain = new ChainHash();
+        final Documents.Raw raw = new Documents.Raw();
         private ExcerptTailer tailer;
         private Bytes<byte[]> view;
         private byte[] viewArray;

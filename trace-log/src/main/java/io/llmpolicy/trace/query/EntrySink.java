@@ -146,7 +146,7 @@ abstract sealed class EntrySink {
         }
 
         private static String meta(TraceRecord r, String key) {
-            MetaValue v = r.metadata().get(key);
+            MetaValue v = TraceFields.metadata(r, key);
             return v == null ? "-" : String.join(",", v.asList());
         }
 

@@ -189,12 +189,21 @@ public final class TraceFields {
             contentValue(out, r.response(), field.substring(RESPONSE.length() + 1));
         } else {
             String key = field.startsWith(METADATA + ".") ? field.substring(METADATA.length() + 1) : field;
-            MetaValue v = r.metadata().get(key);
+            MetaValue v = metadata(r, key);
             if (v != null) {
                 out.addAll(v.asList());
             }
         }
         return out;
+    }
+
+    /**
+     * A traced metadata value by key; {@code team} also finds {@code request.team}, the attribute's name in a
+     * policy, so filters and reports work whichever name the engine stored.
+     */
+    public static MetaValue metadata(TraceRecord r, String key) {
+        MetaValue v = r.metadata().get(key);
+        return v != null || key.startsWith("request.") ? v : r.metadata().get("request." + key);
     }
 
     /** The lower-case name used for content modes in output: none, hmac_sha256, redacted, full. */

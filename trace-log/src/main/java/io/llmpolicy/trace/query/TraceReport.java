@@ -27,7 +27,11 @@ import org.HdrHistogram.Histogram;
  */
 public final class TraceReport {
 
-    /** How records are grouped. TEAM and USER use the traced metadata keys {@code team} and {@code user}. */
+    /**
+     * How records are grouped. TEAM and USER use the traced metadata keys {@code team} and {@code user} (or
+     * {@code request.team}, {@code request.user}); MODEL the response model, else the request model; DAY the UTC
+     * date of the start time.
+     */
     public enum GroupBy { TEAM, MODEL, USER, DAY }
 
     /** Output format of {@link #render}. */
@@ -101,7 +105,7 @@ public final class TraceReport {
     }
 
     private static String meta(TraceRecord r, String key) {
-        MetaValue v = r.metadata().get(key);
+        MetaValue v = TraceFields.metadata(r, key);
         return v == null || v.asList().isEmpty() ? NONE : String.join(",", v.asList());
     }
 
