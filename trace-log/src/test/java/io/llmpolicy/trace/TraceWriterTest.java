@@ -116,4 +116,16 @@ class TraceWriterTest {
         assertThatThrownBy(() -> TraceRecord.builder().recordId("").build()).hasMessageContaining("record id");
         assertThat(TraceRecord.builder().startTimeUnixNano(Fixtures.T0).build().recordId()).hasSize(36);
     }
+
+    @Test
+    void open_disablesChronicleAnalyticsBeforeBuildingTheQueue() {
+        String before = System.clearProperty("chronicle.analytics.disable");
+        try (TraceWriter w = TraceWriter.open(TraceConfig.builder(dir).build())) {
+            assertThat(System.getProperty("chronicle.analytics.disable")).isEqualTo("true");
+        } finally {
+            if (before != null) {
+                System.setProperty("chronicle.analytics.disable", before);
+            }
+        }
+    }
 }

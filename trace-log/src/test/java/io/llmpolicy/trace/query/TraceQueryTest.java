@@ -153,4 +153,17 @@ class TraceQueryTest {
         assertThatThrownBy(() -> TraceQuery.parseTime("yesterday", Instant.EPOCH))
                 .hasMessageContaining("'yesterday'").hasMessageContaining("7d");
     }
+
+    @Test
+    void where_metadataStoredAsRequestAttribute_isFoundByItsShortName(@TempDir Path other) throws Exception {
+        try (io.llmpolicy.trace.TraceWriter w = io.llmpolicy.trace.TraceWriter.open(
+                io.llmpolicy.trace.TraceConfig.builder(other).build())) {
+            w.append(io.llmpolicy.trace.TraceRecord.builder().recordId("x").requestId("x")
+                    .metadata("request.team", "payments").build());
+        }
+        StringBuilder out = new StringBuilder();
+        assertThat(TraceQuery.builder().where("team=payments").build().run(other, QueryFormat.JSONL, out)).isEqualTo(1);
+        assertThat(TraceReport.build(other, TraceReport.GroupBy.TEAM, TraceQuery.ALL).rows())
+                .extracting(TraceReport.Row::group).containsExactly("payments");
+    }
 }
