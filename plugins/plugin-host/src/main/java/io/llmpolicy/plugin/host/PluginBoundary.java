@@ -214,6 +214,7 @@ public final class PluginBoundary implements AutoCloseable {
             return f.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
             f.cancel(true);
+            pool.remove((Runnable) f); // a call that never started must not hold a queue slot
             throw PluginCallException.timedOut(pluginId, function, location, timeout);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
@@ -223,6 +224,7 @@ public final class PluginBoundary implements AutoCloseable {
             throw PluginCallException.threw(pluginId, function, location, cause);
         } catch (InterruptedException e) {
             f.cancel(true);
+            pool.remove((Runnable) f);
             Thread.currentThread().interrupt();
             throw new PluginCallException(pluginId, function, location, PluginCallException.Kind.INTERRUPTED,
                     "was abandoned: the calling thread was interrupted", e);
@@ -256,6 +258,11 @@ public final class PluginBoundary implements AutoCloseable {
             e = e.getCause();
         }
         return e;
+    }
+
+    /** Calls waiting for a worker; for tests. */
+    int queuedCalls() {
+        return pool.getQueue().size();
     }
 
     /** Stops the pool; calls still running are interrupted. */
