@@ -153,8 +153,4 @@ final class QueueSupport {
             return cycles;
         }
     }
-
-    static RollCycle rollCycle(SingleChronicleQueue queue) {
-        return queue.rollCycle();
-    }
 }

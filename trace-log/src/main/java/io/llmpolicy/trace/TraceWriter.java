@@ -124,7 +124,14 @@ public final class TraceWriter implements AutoCloseable {
             Documents.write(dc.wire(), sequence, l.bodyView(), link.hash());
         } catch (RuntimeException | Error e) {
             dc.rollbackOnClose();
-            dc.close();
+            try {
+                dc.close(); // releases the write lock without publishing the document
+            } catch (RuntimeException closeFailure) {
+                e.addSuppressed(closeFailure);
+            }
+            if (e instanceof Error error) {
+                throw error;
+            }
             throw e instanceof TraceException te ? te
                     : new TraceException("cannot write to trace directory " + config.directory() + ": " + e, e);
         }

@@ -128,4 +128,23 @@ class TraceWriterTest {
             }
         }
     }
+
+    @Test
+    void append_afterAForeignDocument_failsCleanlyAndReleasesTheLock() {
+        QueueSupport.disableAnalytics();
+        try (var q = net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder.binary(dir).build();
+             var a = q.createAppender()) {
+            a.writeText("not a trace record");
+        }
+        TraceConfig config = TraceConfig.builder(dir).lockTimeout(java.time.Duration.ofMillis(200)).build();
+        try (TraceWriter w = TraceWriter.open(config)) {
+            for (int attempt = 0; attempt < 2; attempt++) { // a leaked lock would time out on the second attempt
+                assertThatThrownBy(() -> w.append(Fixtures.full(0)))
+                        .isInstanceOf(TraceException.class).hasMessageContaining("damaged");
+            }
+        }
+        VerifyResult result = TraceVerifier.verify(dir);
+        assertThat(result.problem().kind()).isEqualTo(VerifyResult.Kind.MALFORMED);
+        assertThat(result.recordsChecked()).isZero();
+    }
 }
