@@ -25,7 +25,10 @@ final class CreditCards {
                 d[n++] = c - '0';
                 glen++;
                 j++;
-            } else if ((c == ' ' || c == '-') && glen > 0 && j + 1 < lim && CharClass.isDigit(buf[j + 1])) {
+            } else if ((c == ' ' || c == '-') && (glen == 4 || (ng == 1 && glen == 6)) && j + 1 < lim
+                    && CharClass.isDigit(buf[j + 1])) {
+                // only a group of four (or the six of 4-6-5 / 4-6-4) may be followed by a separator, so two
+                // numbers in a row ("6011111111111117 6011 ...") stay two numbers
                 if (sep == 0) sep = c; else if (sep != c) break;
                 if (ng == g.length - 1) return -1;
                 g[ng++] = glen;

@@ -20,7 +20,8 @@ final class NetAddresses {
     static void scanMac(ScanState s, int a, int b, int from) {
         char[] buf = s.buf;
         for (int j = a; j + 14 <= b; j++) {
-            if (!CharClass.isHex(buf[j]) || (j > a && CharClass.isWord(buf[j - 1]))) continue;
+            if (!CharClass.isHex(buf[j]) || (j > a && (CharClass.isWord(buf[j - 1]) || buf[j - 1] == ':'
+                    || buf[j - 1] == '-' || buf[j - 1] == '.'))) continue;
             int e = -1;
             char sep = buf[j + 2];
             if ((sep == ':' || sep == '-') && j + 17 <= b) {

@@ -328,9 +328,13 @@ final class ScanPlan {
         return !Character.isLetterOrDigit(b);
     }
 
-    /** A label ends before a separator, not inside a longer word ("passwords", "token_count", "key-value"). */
+    /**
+     * A label ends before whitespace or an assignment-like separator ({@code : = " ' ` > ) ]}), never inside a
+     * longer word ("passwords", "token_count", "key-value") or a value ("S3cr3t!" spells "secret").
+     */
     private static boolean labelEnd(char c) {
-        return c != ScanState.BLOCKED && !Character.isLetterOrDigit(c) && c != '_' && c != '-';
+        return CharClass.isSpace(c) || c == ':' || c == '=' || c == '"' || c == '\'' || c == '`' || c == '>'
+                || c == ')' || c == ']';
     }
 
     private void emitInjection(ScanState s, int start, int end, String category) {
@@ -338,7 +342,7 @@ final class ScanPlan {
         // A phrase matches without an end boundary ("instruction" covers "instructions"); report the whole word.
         int lim = s.limit(end - 1);
         int stop = Math.min(lim, end + 16);
-        while (end < stop && Character.isLetter(s.buf[end])) end++;
+        while (end < stop && Character.isLetterOrDigit(s.buf[end])) end++;
         Findings out = s.out;
         int last = s.lastInjection;
         if (last >= 0 && last < out.size() && out.rawDetector(last) == INJECTION
