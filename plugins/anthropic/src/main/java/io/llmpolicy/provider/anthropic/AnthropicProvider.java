@@ -73,6 +73,11 @@ final class AnthropicProvider implements ModelProvider {
             if (!reply.isSuccess()) {
                 throw errors.fromReply(reply);
             }
+            String type = reply.headers().firstValue("Content-Type").orElse("");
+            if (!state.isDone() && !type.contains("text/event-stream")) {
+                throw new ProviderException(ErrorClass.SERVER_ERROR, reply.status(), null, "not_a_stream", "endpoint '"
+                        + endpoint() + "': answered a stream request with '" + type + "' instead of an event stream", null);
+            }
             if (!state.isDone()) {
                 throw ProviderException.of(ErrorClass.NETWORK, "endpoint '" + endpoint()
                         + "': stream ended before message_stop after " + state.textLength() + " characters", null);

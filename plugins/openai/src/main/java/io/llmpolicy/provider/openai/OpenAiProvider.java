@@ -78,6 +78,11 @@ final class OpenAiProvider implements ModelProvider {
             if (!reply.isSuccess()) {
                 throw errors.fromReply(reply);
             }
+            String type = reply.headers().firstValue("Content-Type").orElse("");
+            if (!state.isDone() && !type.contains("text/event-stream")) {
+                throw new ProviderException(ErrorClass.SERVER_ERROR, reply.status(), null, "not_a_stream", "endpoint '"
+                        + endpoint() + "': answered a stream request with '" + type + "' instead of an event stream", null);
+            }
             if (!state.isDone()) {
                 throw ProviderException.of(ErrorClass.NETWORK, "endpoint '" + endpoint()
                         + "': stream ended before [DONE] after " + state.textLength() + " characters", null);

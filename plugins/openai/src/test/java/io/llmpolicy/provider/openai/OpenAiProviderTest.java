@@ -195,6 +195,14 @@ class OpenAiProviderTest {
     }
 
     @Test
+    void serverIgnoringStreamTrue_isServerError_namingTheContentType() {
+        server.route("/v1/chat/completions", ex -> json(ex, 200, COMPLETION));
+        ProviderException e = failure(provider().stream(REQUEST, OPTIONS, t -> { }));
+        assertThat(e.errorClass()).isEqualTo(ErrorClass.SERVER_ERROR);
+        assertThat(e.getMessage()).isEqualTo("endpoint 'main': answered a stream request with 'application/json' instead of an event stream");
+    }
+
+    @Test
     void successWithoutChoices_isServerError() {
         server.route("/v1/chat/completions", ex -> json(ex, 200, "{\"id\":\"x\",\"choices\":[]}"));
         assertThat(failure(provider().complete(REQUEST, OPTIONS)).getMessage()).isEqualTo("response has no choices");

@@ -105,7 +105,9 @@ public final class PluginBoundary implements AutoCloseable {
         try {
             inner = run(ext.pluginId(), function, location, Duration.ZERO, ext.classLoader(), () -> body.apply(ext.extension()));
         } catch (PluginCallException e) {
-            out.completeExceptionally(e);
+            // a classified failure thrown instead of returned breaks the letter of the contract, not its meaning
+            boolean classified = e.getCause() instanceof ProviderException || e.getCause() instanceof AlertDeliveryException;
+            out.completeExceptionally(classified ? e.getCause() : e);
             return out;
         }
         if (inner == null) {

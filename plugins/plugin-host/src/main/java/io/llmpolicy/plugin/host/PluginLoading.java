@@ -104,7 +104,11 @@ final class PluginLoading {
                 loaded.add(manager.load(path));
             } catch (RuntimeException | LinkageError e) {
                 String id = manager.peekId(path).orElse(candidate.getFileName().toString());
-                fail(id, "", candidate, "cannot load: " + describe(e));
+                String why = String.valueOf(e.getMessage()).startsWith("No PluginDescriptorFinder")
+                        ? "no plugin descriptor: expected plugin.properties at the root of the zip or directory,"
+                                + " or Plugin-Id and Plugin-Version in the jar manifest"
+                        : describe(e);
+                fail(id, "", candidate, "cannot load: " + why);
             }
         }
         List<PluginWrapper> usable = new ArrayList<>();
@@ -113,8 +117,9 @@ final class PluginLoading {
                 fail(w, "requires host version " + w.getDescriptor().getRequires() + "; this host is " + systemVersion);
                 manager.remove(w);
             } else if (manager.disabledByStatusFile(w.getPluginId())) {
-                statuses.add(status(w, PluginStatus.State.DISABLED, "disabled in " + directory.resolve("disabled.txt")
-                        + " or not listed in enabled.txt", List.of()));
+                String why = Files.exists(directory.resolve("enabled.txt")) ? "not listed in enabled.txt"
+                        : "listed in disabled.txt";
+                statuses.add(status(w, PluginStatus.State.DISABLED, why, List.of()));
                 manager.remove(w);
             } else {
                 usable.add(w);
@@ -198,8 +203,7 @@ final class PluginLoading {
             List<Object> instances = new ArrayList<>();
             for (Class<?> point : POINTS) {
                 for (ExtensionWrapper<?> x : manager.extensionWrappers(point, w.getPluginId())) {
-                    Object instance = boundary.run(w.getPluginId(), "new " + x.getDescriptor().extensionClass.getSimpleName(),
-                            "", lifecycleTimeout, loader, x::getExtension);
+                    Object instance = create(w, x, loader);
                     if (instances.stream().noneMatch(i -> i == instance)) {
                         instances.add(instance);
                     }
@@ -218,6 +222,24 @@ final class PluginLoading {
         }
         started.add(w);
         statuses.add(status(w, PluginStatus.State.STARTED, "", described));
+    }
+
+    private Object create(PluginWrapper w, ExtensionWrapper<?> x, ClassLoader loader) {
+        String name = x.getDescriptor().extensionClass.getName();
+        try {
+            return boundary.run(w.getPluginId(), "new " + name, "", lifecycleTimeout, loader, x::getExtension);
+        } catch (PluginCallException e) {
+            if (e.kind() != PluginCallException.Kind.THREW) {
+                throw e;
+            }
+            Throwable root = e.getCause();
+            while ((root instanceof org.pf4j.PluginRuntimeException
+                    || root instanceof java.lang.reflect.InvocationTargetException) && root.getCause() != null) {
+                root = root.getCause();
+            }
+            throw new IllegalStateException(name + " could not be created: " + root.getClass().getSimpleName()
+                    + (root.getMessage() == null ? "" : ": " + root.getMessage()), root);
+        }
     }
 
     /** Stops started plugins in reverse start order under the lifecycle time-out; failures are ignored. */

@@ -249,6 +249,10 @@ class PluginBoundaryTest {
         t = catchThrowable(() -> h.boundary().callAsync(p, "complete", "route:4:3", Duration.ofSeconds(5), call).get());
         assertThat(((PluginCallException) t.getCause()).kind()).isEqualTo(PluginCallException.Kind.THREW);
 
+        scripted.script.set(r -> { throw limited; });
+        t = catchThrowable(() -> h.boundary().callAsync(p, "complete", "route:4:3", Duration.ofSeconds(5), call).get());
+        assertThat(t.getCause()).as("a classified failure thrown synchronously still passes through").isSameAs(limited);
+
         scripted.script.set(r -> null);
         t = catchThrowable(() -> h.boundary().callAsync(p, "complete", "route:4:3", Duration.ofSeconds(5), call).get());
         assertThat(((PluginCallException) t.getCause()).kind()).isEqualTo(PluginCallException.Kind.BAD_RESULT);
