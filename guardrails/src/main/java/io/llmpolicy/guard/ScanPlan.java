@@ -30,6 +30,9 @@ final class ScanPlan {
     /** How far behind the scan position a finding reported later can still start (labels, heads, dates). */
     static final int BACK_SPAN = MAX_INJECTION_SPAN;
 
+    /** Regexes see the text line by line; a longer line is cut into pieces of this many chars. */
+    static final int REGEX_PIECE = 1024;
+
     private static final String INJECTION = BuiltinDetector.INJECTION.id();
     private static final int RING = 4;
 
@@ -162,8 +165,9 @@ final class ScanPlan {
                     tok = -1;
                     tflags = 0;
                 }
-                if (lines && (k & CharClass.NL) != 0) onLine(s, i);
+                if (lines && (k & CharClass.NL) != 0) onLine(s, i, i + 1);
             }
+            if (lines && i - s.lineStart >= REGEX_PIECE) onLine(s, i, i);
             if ((k & CharClass.DIGIT) != 0 && (prevK & CharClass.DIGIT) == 0 && nums && i >= s.suppressPii) {
                 onDigits(s, i);
             }
@@ -208,7 +212,7 @@ final class ScanPlan {
             s.tflags = 0;
         }
         if (s.pemState != PemBlocks.NONE) PemBlocks.finish(s);
-        if (regexes.length != 0 && s.lineStart < end) onLine(s, end);
+        if (regexes.length != 0 && s.lineStart < end) onLine(s, end, end);
     }
 
     /** Whether a token is worth the token detectors: long, or shaped like an address or a key. */
@@ -251,11 +255,15 @@ final class ScanPlan {
         return nx;
     }
 
-    /** Outputs of the skeleton automaton at char {@code i}; {@code consumed} letters of char {@code i} are in. */
+    /**
+     * Outputs of the skeleton automaton at char {@code i}; {@code consumed} letters of char {@code i} are in. Of all
+     * injection matches ending here (whole phrases, and tails completing a head) the one starting earliest wins.
+     */
     private void onSkeleton(ScanState s, int row, int i, int consumed) {
         AhoCorasick ac = sk.automaton;
         int state = ac.stateOf(row);
-        boolean injectionDone = false;
+        int bestStart = Integer.MAX_VALUE;
+        String bestCategory = null;
         boolean labelDone = false;
         for (int o = ac.outStart[state]; o < ac.outStart[state + 1]; o++) {
             int p = ac.outIds[o];
@@ -267,11 +275,10 @@ final class ScanPlan {
                 int tpl = role >>> 3;
                 switch (kind) {
                     case SkeletonPatterns.WHOLE -> {
-                        if (injectionDone) continue;
                         if (start == -2) start = walkBack(s, i, len, consumed);
-                        if (start >= 0 && wordStart(s, start)) {
-                            emitInjection(s, start, i + 1, sk.categories[tpl]);
-                            injectionDone = true;
+                        if (start >= 0 && start < bestStart && wordStart(s, start)) {
+                            bestStart = start;
+                            bestCategory = sk.categories[tpl];
                         }
                     }
                     case SkeletonPatterns.HEAD -> {
@@ -279,14 +286,11 @@ final class ScanPlan {
                         if (start >= 0 && wordStart(s, start)) s.pushHead(tpl * RING, RING, s.lc, s.base + start);
                     }
                     case SkeletonPatterns.TAIL -> {
-                        if (injectionDone) continue;
                         int head = s.headEndingAt(tpl * RING, RING, s.lc - len);
-                        if (head >= 0) {
-                            int hs = head - s.base;
-                            if (hs >= 0 && i + 1 - hs <= MAX_INJECTION_SPAN) {
-                                emitInjection(s, hs, i + 1, sk.categories[tpl]);
-                                injectionDone = true;
-                            }
+                        int hs = head - s.base;
+                        if (head >= 0 && hs >= 0 && hs < bestStart && i + 1 - hs <= MAX_INJECTION_SPAN) {
+                            bestStart = hs;
+                            bestCategory = sk.categories[tpl];
                         }
                     }
                     default -> {
@@ -303,6 +307,7 @@ final class ScanPlan {
                 }
             }
         }
+        if (bestCategory != null) emitInjection(s, bestStart, i + 1, bestCategory);
     }
 
     /** Char index where the last {@code len} skeleton letters (ending with char {@code i}) start, or -1. */
@@ -437,10 +442,13 @@ final class ScanPlan {
 
     // ---- regex -------------------------------------------------------------------------------------------------
 
-    /** Runs the policy regexes over the line {@code [s.lineStart, end)}, then starts the next line. */
-    private void onLine(ScanState s, int end) {
+    /**
+     * Runs the policy regexes over the line (or piece of a long line) {@code [s.lineStart, end)}; the next one starts
+     * at {@code next}.
+     */
+    private void onLine(ScanState s, int end, int next) {
         int a = s.lineStart;
-        s.lineStart = end + 1;
+        s.lineStart = next;
         if (end <= a) return;
         CharSlice line = s.slice.reset(s.buf, a, end);
         for (int r = 0; r < regexes.length; r++) {

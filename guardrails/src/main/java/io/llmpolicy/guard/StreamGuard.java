@@ -135,10 +135,18 @@ public final class StreamGuard {
         if (plan.regexes.length != 0) rel = Math.min(rel, s.lineStart);
         rel = Math.max(rel, Math.min(s.pos, s.end - options.maxHold()));
         int g = Math.max(base + rel, released);
-        // never split a known finding: hold back to its start (unless its start was already released)
-        for (int k = 0; k < found.size(); k++) {
-            int fs = found.rawStart(k);
-            if (fs < g && g < found.rawEnd(k) && fs >= released) g = fs;
+        // never split a known finding: hold back to its start (unless its start was already released); repeat,
+        // as moving back may land inside another, overlapping finding
+        boolean moved = true;
+        while (moved) {
+            moved = false;
+            for (int k = 0; k < found.size(); k++) {
+                int fs = found.rawStart(k);
+                if (fs < g && g < found.rawEnd(k) && fs >= released) {
+                    g = fs;
+                    moved = true;
+                }
+            }
         }
         return g;
     }
