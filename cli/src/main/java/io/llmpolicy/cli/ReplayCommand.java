@@ -28,6 +28,9 @@ final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE.jsonl", description = "write decisions here instead of standard output")
     Path out;
 
+    @Option(names = "--trace-dir", paramLabel = "DIR", description = "also write every decision and outcome to a trace log in DIR")
+    Path traceDir;
+
     @Option(names = "--summary", description = "print totals: requests, allowed, denied, cost by target, decide latency percentiles")
     boolean summary;
 
@@ -39,7 +42,14 @@ final class ReplayCommand implements Callable<Integer> {
         }
         PolicyEngine engine;
         try {
-            engine = PolicyEngine.builder().policy(policy).build();
+            PolicyEngine.Builder b = PolicyEngine.builder().policy(policy);
+            if (traceDir != null) {
+                b.traceDir(traceDir);
+                byte[] key = new byte[32];
+                new java.security.SecureRandom().nextBytes(key);
+                b.traceHmacKey("replay-" + java.time.LocalDate.now(), key); // only used when the policy stores hashes
+            }
+            engine = b.build();
         } catch (PolicyLoadException e) {
             System.err.print(e.getMessage());
             return 1;
@@ -54,6 +64,7 @@ final class ReplayCommand implements Callable<Integer> {
                 System.out.print(sum.render());
             }
         }
+        engine.close();
         return sum.malformed > 0 ? 1 : 0;
     }
 }

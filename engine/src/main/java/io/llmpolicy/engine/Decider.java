@@ -375,16 +375,20 @@ final class Decider {
         ctx.target = target;
         List<String> fallbacks = new ArrayList<>(chain.length - 1);
         for (int i = 1; i < chain.length; i++) fallbacks.add(alias(chain[i]));
-        return new Decision(request.id(), Decision.Action.ALLOW, plan.models().get(target), List.copyOf(fallbacks),
+        Decision d = new Decision(request.id(), Decision.Action.ALLOW, plan.models().get(target), List.copyOf(fallbacks),
                 List.copyOf(notes.rules), List.copyOf(notes.reasons), List.copyOf(notes.monitor),
                 states(reservations, ctx.nowMillis), info, ctx.nowMillis, allCooling, plan, ctx, List.copyOf(reservations),
                 chain, 1, attempt);
+        d.request = request;
+        return d;
     }
 
     private Decision denied(LlmRequest request, EvalContext ctx, Notes notes, List<BudgetState> states) {
-        return new Decision(request.id(), Decision.Action.DENY, null, List.of(), List.copyOf(notes.rules),
+        Decision d = new Decision(request.id(), Decision.Action.DENY, null, List.of(), List.copyOf(notes.rules),
                 List.copyOf(notes.reasons), List.copyOf(notes.monitor), states, info, ctx.nowMillis, false, plan, ctx,
                 List.of(), new int[0], 0, 1);
+        d.request = request;
+        return d;
     }
 
     Outcome complete(Decision d, LlmResponse response) {
@@ -437,6 +441,17 @@ final class Decider {
      * trigger the fallback or every fallback is used up.
      */
     Decision failover(Decision d, LlmResponse failure, LlmRequest request) {
+        Decision next = failoverInner(d, failure, request);
+        if (next != d && d.allowed()) {
+            List<Decision.FailedAttempt> attempts = new ArrayList<>(d.failedAttempts);
+            attempts.add(new Decision.FailedAttempt(d.target(), d.provider(), d.providerModel(), failure.effectiveErrorClass(),
+                    failure.latencyMillis()));
+            next.failedAttempts = List.copyOf(attempts);
+        }
+        return next;
+    }
+
+    private Decision failoverInner(Decision d, LlmResponse failure, LlmRequest request) {
         long now = d.timestampMillis() + Math.max(0, failure.latencyMillis());
         for (Reservation r : d.reservations) store.release(r, now);
         if (!d.allowed()) return d;
@@ -471,9 +486,11 @@ final class Decider {
 
     /** {@code d} with its count of tries on the same target set (place() starts every target at 1). */
     private static Decision withTries(Decision d, int position) {
-        return new Decision(d.requestId(), d.action(), d.allowed() ? d.plan.models().get(d.chain[0]) : null, d.fallbacks(), d.rules(),
+        Decision copy = new Decision(d.requestId(), d.action(), d.allowed() ? d.plan.models().get(d.chain[0]) : null, d.fallbacks(), d.rules(),
                 d.reasons(), d.monitorNotes(), d.budgets(), d.policy(), d.timestampMillis(), d.allCoolingDown(), d.plan,
                 d.context, d.reservations, d.chain, position, d.attempt);
+        copy.request = d.request;
+        return copy;
     }
 
     /** Decides without keeping anything: reservations are released at once (for explain). */

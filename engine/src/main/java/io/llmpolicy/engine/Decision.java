@@ -16,6 +16,9 @@ public final class Decision {
     /** {@code allow} or {@code deny}. */
     public enum Action { ALLOW, DENY }
 
+    /** An earlier attempt of the same request that failed (recorded by {@link PolicyEngine#failover}). */
+    public record FailedAttempt(String target, String provider, String providerModel, String errorClass, long latencyMillis) {}
+
     private final String requestId;
     private final Action action;
     private final Plan.ModelInfo target;
@@ -34,6 +37,8 @@ public final class Decision {
     /** Tries made on the current target, this one included (1 on the first). */
     final int position;
     final int attempt;
+    List<FailedAttempt> failedAttempts = List.of();
+    LlmRequest request;
 
     Decision(String requestId, Action action, Plan.ModelInfo target, List<String> fallbacks, List<String> rules,
              List<String> reasons, List<String> monitorNotes, List<BudgetState> budgets, PolicyInfo policy,
@@ -81,6 +86,8 @@ public final class Decision {
     public long timestampMillis() { return timestampMillis; }
     /** True when every candidate model was cooling down and the one that recovers first was chosen anyway. */
     public boolean allCoolingDown() { return allCoolingDown; }
+    /** Earlier failed attempts of this request, oldest first. */
+    public List<FailedAttempt> failedAttempts() { return failedAttempts; }
     /** 1 for the first try; counts retries and fallbacks made through {@link PolicyEngine#failover}. */
     public int attempt() { return attempt; }
 

@@ -42,6 +42,8 @@ public final class PolicyEngine implements AutoCloseable {
     private final BudgetStore store;
     private final AttributeSlots slots = new AttributeSlots();
     private final AtomicReference<Decider> current = new AtomicReference<>();
+    private final TraceSink trace;
+    private volatile io.llmpolicy.trace.ContentPolicy content = io.llmpolicy.trace.ContentPolicy.NONE;
     private volatile Thread watcher;
     private volatile WatchService watchService;
 
@@ -49,6 +51,8 @@ public final class PolicyEngine implements AutoCloseable {
         this.policyFile = b.policy;
         this.clock = b.clock;
         this.store = b.store != null ? b.store : new InMemoryBudgetStore(b.alerts);
+        this.trace = b.traceDir == null ? null : new TraceSink(io.llmpolicy.trace.TraceWriter.open(
+                io.llmpolicy.trace.TraceConfig.builder(b.traceDir).build()), b.hmacKeyId, b.hmacKey);
         ReloadResult first = load();
         if (!first.applied()) throw new PolicyLoadException(lastFailure);
         if (b.watch) startWatching();
@@ -62,12 +66,16 @@ public final class PolicyEngine implements AutoCloseable {
     public Decision decide(LlmRequest request) {
         Decider d = current.get();
         long now = request.timestamp() != null ? request.timestamp().toEpochMilli() : clock.millis();
-        return d.decide(request, now);
+        Decision decision = d.decide(request, now);
+        if (trace != null && !decision.allowed()) trace.denied(decision, content);
+        return decision;
     }
 
     /** Settles a decided request with what happened: budgets get the real usage, latency averages and cooldowns update. */
     public Outcome complete(Decision decision, LlmResponse response) {
-        return decider(decision).complete(decision, response);
+        Outcome o = decider(decision).complete(decision, response);
+        if (trace != null && decision.allowed()) trace.completed(decision, response, o, content);
+        return o;
     }
 
     /**
@@ -75,7 +83,9 @@ public final class PolicyEngine implements AutoCloseable {
      * same model while its rule allows, else the next fallback, with budgets checked again for it.
      */
     public Decision failover(Decision decision, LlmResponse failure, LlmRequest request) {
-        return decider(decision).failover(decision, failure, request);
+        Decision next = decider(decision).failover(decision, failure, request);
+        if (trace != null && !next.allowed() && decision.allowed()) trace.denied(next, content);
+        return next;
     }
 
     /** The policy now serving. */
@@ -134,6 +144,7 @@ public final class PolicyEngine implements AutoCloseable {
                     + declaration.plugin() + "\" is not loaded (no plugins directory configured)");
         });
         Decider next = new Decider(plan, store);
+        if (trace != null) content = trace.contentPolicy(plan);
         current.set(next);
         return new ReloadResult(true, next.info, result.diagnostics(), "");
     }
@@ -179,6 +190,7 @@ public final class PolicyEngine implements AutoCloseable {
         }
         Thread t = watcher;
         if (t != null) t.interrupt();
+        if (trace != null) trace.close();
     }
 
     /** Options for an engine. Not thread-safe; build once. */
@@ -188,6 +200,9 @@ public final class PolicyEngine implements AutoCloseable {
         private BudgetStore store;
         private AlertListener alerts = AlertListener.NONE;
         private boolean watch;
+        private Path traceDir;
+        private String hmacKeyId;
+        private byte[] hmacKey;
 
         public Builder policy(Path file) { this.policy = file; return this; }
         /** The time source for requests without a timestamp (default: system UTC clock). */
@@ -198,6 +213,11 @@ public final class PolicyEngine implements AutoCloseable {
         public Builder alerts(AlertListener l) { this.alerts = Objects.requireNonNull(l); return this; }
         /** Reload automatically when a .llmpolicy file in the policy's directory changes. */
         public Builder watch(boolean w) { this.watch = w; return this; }
+
+        /** Write every completed request and every denial to a Chronicle Queue trace in {@code dir} (docs/trace-schema.md). */
+        public Builder traceDir(Path dir) { this.traceDir = dir; return this; }
+        /** The key for policies that store trace content as {@code hash} (HMAC-SHA256); at least 16 bytes. */
+        public Builder traceHmacKey(String keyId, byte[] secret) { this.hmacKeyId = keyId; this.hmacKey = secret.clone(); return this; }
 
         /** @throws PolicyLoadException when the policy has errors (the message shows the diagnostics) */
         public PolicyEngine build() {

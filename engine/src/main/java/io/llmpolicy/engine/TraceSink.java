@@ -1,0 +1,108 @@
+package io.llmpolicy.engine;
+
+import io.llmpolicy.engine.compile.Plan;
+import io.llmpolicy.trace.Attempt;
+import io.llmpolicy.trace.BudgetCharge;
+import io.llmpolicy.trace.ContentMode;
+import io.llmpolicy.trace.ContentPolicy;
+import io.llmpolicy.trace.TraceRecord;
+import io.llmpolicy.trace.TraceWriter;
+import java.util.List;
+
+/**
+ * Writes one trace record per completed request and per denied decision. Records name the policy version, the
+ * rules that fired, every attempt, usage, cost and budget charges; prompt and response text are stored only as the
+ * policy's {@code trace { store ... }} says (none by default). Thread-safe: the writer keeps one appender per thread.
+ */
+final class TraceSink implements AutoCloseable {
+    private final TraceWriter writer;
+    private final String hmacKeyId;
+    private final byte[] hmacKey;
+
+    TraceSink(TraceWriter writer, String hmacKeyId, byte[] hmacKey) {
+        this.writer = writer;
+        this.hmacKeyId = hmacKeyId;
+        this.hmacKey = hmacKey;
+    }
+
+    /** The content policy a plan asks for; fails when it wants hashes and no key was configured. */
+    ContentPolicy contentPolicy(Plan plan) {
+        ContentMode prompt = mode(plan.trace().prompt());
+        ContentMode response = mode(plan.trace().response());
+        if (prompt == ContentMode.HMAC_SHA256 || response == ContentMode.HMAC_SHA256) {
+            if (hmacKey == null) {
+                throw new IllegalStateException("policy " + plan.name() + " stores trace content as hash, but no HMAC key is configured: "
+                        + "use PolicyEngine.builder().traceHmacKey(keyId, secret)");
+            }
+            return ContentPolicy.withHmacKey(prompt, response, hmacKeyId, hmacKey);
+        }
+        return ContentPolicy.of(prompt, response);
+    }
+
+    private static ContentMode mode(String m) {
+        return switch (m) {
+            case "hash" -> ContentMode.HMAC_SHA256;
+            case "redacted" -> ContentMode.REDACTED;
+            case "full" -> ContentMode.FULL;
+            default -> ContentMode.NONE;
+        };
+    }
+
+    void denied(Decision d, ContentPolicy content) {
+        writer.append(base(d, content).action("deny").build());
+    }
+
+    void completed(Decision d, LlmResponse response, Outcome o, ContentPolicy content) {
+        TraceRecord.Builder b = base(d, content).action("allow")
+                .endTimeUnixNano((d.timestampMillis() + Math.max(0, response.latencyMillis())) * 1_000_000L)
+                .responseModel(response.model() != null ? response.model() : d.providerModel())
+                .inputTokens(o.inputTokens()).outputTokens(o.outputTokens()).cachedInputTokens(o.cachedInputTokens())
+                .costNanoUsd(o.costNanoUsd())
+                .attempt(new Attempt(d.provider(), d.providerModel(), o.success() ? null : o.errorClass(),
+                        Math.max(0, response.latencyMillis()) * 1_000_000L));
+        if (!o.success()) b.errorType(o.errorClass());
+        String text = response.content();
+        if (text != null && !text.isEmpty()) b.response(content.response(text, text));
+        for (BudgetState s : o.budgets()) {
+            long amount = switch (s.dimension()) {
+                case "nano_usd" -> o.costNanoUsd();
+                case "tokens" -> o.inputTokens() + o.outputTokens();
+                default -> o.success() ? 1 : 0;
+            };
+            String unit = switch (s.dimension()) {
+                case "nano_usd" -> BudgetCharge.NANO_USD;
+                case "tokens" -> "tokens";
+                default -> "requests";
+            };
+            b.budgetCharge(new BudgetCharge(s.name(), s.key(), amount, unit));
+        }
+        writer.append(b.build());
+    }
+
+    private TraceRecord.Builder base(Decision d, ContentPolicy content) {
+        long start = d.timestampMillis() * 1_000_000L;
+        TraceRecord.Builder b = TraceRecord.builder().requestId(d.requestId()).startTimeUnixNano(start).endTimeUnixNano(start)
+                .policy(d.policy().name(), d.policy().version(), d.policy().hash())
+                .rulesFired(d.rules()).reasons(d.reasons());
+        if (d.allowed()) b.routeTarget(d.target()).providerName(d.provider()).requestModel(d.providerModel());
+        for (Decision.FailedAttempt a : d.failedAttempts()) {
+            b.attempt(new Attempt(a.provider(), a.providerModel(), a.errorClass(), Math.max(0, a.latencyMillis()) * 1_000_000L));
+        }
+        LlmRequest r = d.request;
+        if (r != null) {
+            for (String attr : d.plan.trace().attributes()) {
+                Object v = r.metadata().get(attr);
+                if (v instanceof List<?> list) b.metadata(attr, list.stream().map(String::valueOf).toList());
+                else if (v != null) b.metadata(attr, String.valueOf(v));
+            }
+            String prompt = r.prompt();
+            if (!prompt.isEmpty()) b.prompt(content.prompt(prompt, prompt));
+        }
+        return b;
+    }
+
+    @Override
+    public void close() {
+        writer.close();
+    }
+}

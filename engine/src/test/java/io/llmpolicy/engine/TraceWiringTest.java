@@ -1,0 +1,72 @@
+package io.llmpolicy.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.llmpolicy.trace.ContentMode;
+import io.llmpolicy.trace.TraceEntry;
+import io.llmpolicy.trace.TraceReader;
+import io.llmpolicy.trace.TraceRecord;
+import io.llmpolicy.trace.TraceVerifier;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TraceWiringTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void engine_writesOneRecordPerCompletionAndDenial_chainVerifies() {
+        Path policy = Policies.write(dir, """
+                policy "traced" version "3"
+                request { team: string; user: string }
+                trace {
+                  store prompt as hash
+                  store response as full
+                  include request.team
+                }
+                model a = openai "gpt-4o" price in $2.50/M out $10/M
+                model b = anthropic "claude-sonnet-4" price in $3/M out $15/M
+                route r { otherwise -> a; fallback a -> b on server_error }
+                budget team by request.team { limit 2 requests per day; on exceeded deny "no more today" }
+                """);
+        Path traceDir = dir.resolve("trace");
+        try (PolicyEngine e = PolicyEngine.builder().policy(policy).traceDir(traceDir)
+                .traceHmacKey("k1", "0123456789abcdef0123".getBytes()).build()) {
+            LlmRequest r1 = LlmRequest.builder("r1").user("secret prompt").attribute("team", "t").attribute("user", "u").build();
+            Decision d1 = e.decide(r1);
+            Decision d1b = e.failover(d1, LlmResponse.failure("server_error", 40), r1);
+            e.complete(d1b, LlmResponse.success("the answer", 100, 20, 300));
+            e.complete(e.decide(LlmRequest.builder("r2").user("x").attribute("team", "t").build()), LlmResponse.success("y", 10, 2, 50));
+            Decision denied = e.decide(LlmRequest.builder("r3").user("x").attribute("team", "t").build());
+            assertThat(denied.allowed()).isFalse();
+        }
+        List<TraceRecord> records = new ArrayList<>();
+        try (TraceReader reader = TraceReader.open(traceDir)) {
+            reader.forEach((TraceEntry entry) -> records.add(entry.record()));
+        }
+        assertThat(records).extracting(TraceRecord::requestId).containsExactly("r1", "r2", "r3");
+        TraceRecord first = records.get(0);
+        assertThat(first.policy().name()).isEqualTo("traced");
+        assertThat(first.policy().version()).isEqualTo("3");
+        assertThat(first.action()).isEqualTo("allow");
+        assertThat(first.routeTarget()).isEqualTo("b");
+        assertThat(first.providerName()).isEqualTo("anthropic");
+        assertThat(first.attempts()).hasSize(2);
+        assertThat(first.attempts().get(0).errorType()).isEqualTo("server_error");
+        assertThat(first.inputTokens()).isEqualTo(100);
+        assertThat(first.costNanoUsd()).isEqualTo(100 * 3000L + 20 * 15000L);
+        assertThat(first.rulesFired()).contains("r", "team");
+        assertThat(first.budgetCharges()).singleElement().satisfies(c -> assertThat(c.budget()).isEqualTo("team"));
+        assertThat(first.metadata()).containsKey("team").doesNotContainKey("user");
+        assertThat(first.prompt().mode()).isEqualTo(ContentMode.HMAC_SHA256);
+        assertThat(first.prompt().toString()).doesNotContain("secret prompt");
+        assertThat(first.response().mode()).isEqualTo(ContentMode.FULL);
+        TraceRecord third = records.get(2);
+        assertThat(third.action()).isEqualTo("deny");
+        assertThat(third.reasons().get(0)).isEqualTo("no more today");
+        assertThat(TraceVerifier.verify(traceDir).exitCode()).isZero();
+    }
+}
