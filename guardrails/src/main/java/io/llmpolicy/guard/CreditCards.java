@@ -13,37 +13,41 @@ final class CreditCards {
         char[] buf = s.buf;
         int[] d = s.digits;
         int[] g = s.groups;
+        int[] ends = s.groupEnds;
         int n = 0;
         int ng = 0;
-        int glen = 0;
         char sep = 0;
         int j = i;
-        while (j < lim) {
-            char c = buf[j];
-            if (c >= '0' && c <= '9') {
-                if (n == 19) return -1;
-                d[n++] = c - '0';
-                glen++;
-                j++;
-            } else if ((c == ' ' || c == '-') && (glen == 4 || (ng == 1 && glen == 6)) && j + 1 < lim
-                    && CharClass.isDigit(buf[j + 1])) {
-                // only a group of four (or the six of 4-6-5 / 4-6-4) may be followed by a separator, so two
-                // numbers in a row ("6011111111111117 6011 ...") stay two numbers
-                if (sep == 0) sep = c; else if (sep != c) break;
-                if (ng == g.length - 1) return -1;
-                g[ng++] = glen;
-                glen = 0;
+        while (ng < g.length) {
+            int from = j;
+            while (j < lim && CharClass.isDigit(buf[j])) j++;
+            int glen = j - from;
+            if (n + glen > 19) break; // longer than any card: a shorter prefix may still be one
+            for (int k = from; k < j; k++) d[n++] = buf[k] - '0';
+            ends[ng] = j;
+            g[ng++] = glen;
+            char c = j < lim ? buf[j] : 0;
+            // only a group of four (or the six of 4-6-5 / 4-6-4) may be followed by a separator, so two
+            // numbers in a row ("6011111111111117 6011 ...") stay two numbers
+            if ((c == ' ' || c == '-') && (sep == 0 || sep == c) && (glen == 4 || (ng == 2 && glen == 6))
+                    && j + 1 < lim && CharClass.isDigit(buf[j + 1])) {
+                sep = c;
                 j++;
             } else {
                 break;
             }
         }
-        g[ng++] = glen;
-        if (n < 13 || !Bounds.right(s, j, lim) || !grouping(g, ng)) return -1;
-        String brand = brand(d, n);
-        if (brand == null || !luhn(d, n)) return -1;
-        s.emit(ID, i, j, brand);
-        return j;
+        for (int use = ng; use >= 1; use--) {
+            int digits = 0;
+            for (int k = 0; k < use; k++) digits += g[k];
+            int e = ends[use - 1];
+            if (digits < 13 || !Bounds.right(s, e, lim) || !grouping(g, use)) continue;
+            String brand = brand(d, digits);
+            if (brand == null || !luhn(d, digits)) continue;
+            s.emit(ID, i, e, brand);
+            return e;
+        }
+        return -1;
     }
 
     private static boolean grouping(int[] g, int ng) {

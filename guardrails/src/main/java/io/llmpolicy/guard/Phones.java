@@ -29,9 +29,11 @@ final class Phones {
         char[] buf = s.buf;
         int[] d = s.digits;
         int[] g = s.groups;
+        int[] ends = s.groupEnds;
         int n = 0;
         int ng = 0;
         int parenGroup = -1;
+        collect:
         while (true) {
             char c = s.at(j, lim);
             boolean paren = false;
@@ -45,19 +47,20 @@ final class Phones {
                 if (paren) j--;
                 break;
             }
-            int glen = 0;
-            while (CharClass.isDigit(s.at(j, lim))) {
-                if (n == 15) return -1;
-                d[n++] = buf[j] - '0';
-                glen++;
-                j++;
+            int from = j;
+            while (CharClass.isDigit(s.at(j, lim))) j++;
+            int glen = j - from;
+            if (n + glen > 15 || ng == MAX_GROUPS) {
+                // more digits than any phone number: what came before may still be one ("+1 415 555 2671 4111 ...")
+                break collect;
             }
+            for (int k = from; k < j; k++) d[n++] = buf[k] - '0';
             if (paren) {
                 if (s.at(j, lim) != ')') return -1;
                 j++;
                 parenGroup = ng;
             }
-            if (ng == MAX_GROUPS) return -1;
+            ends[ng] = j;
             g[ng++] = glen;
             char sep = s.at(j, lim);
             char next = s.at(j + 1, lim);
@@ -68,11 +71,20 @@ final class Phones {
                 break;
             }
         }
-        if (ng == 0 || !Bounds.right(s, j, lim)) return -1;
-        String label = plus ? e164(d, n, g, ng, parenGroup) : national(d, n, g, ng, parenGroup);
-        if (label == null) return -1;
-        s.emit(ID, start, j, label);
-        return j;
+        // the longest run of whole groups that ends at a boundary and reads as a phone number
+        for (int use = ng; use >= 1; use--) {
+            int e = ends[use - 1];
+            if (!Bounds.right(s, e, lim)) continue;
+            int digits = 0;
+            for (int k = 0; k < use; k++) digits += g[k];
+            String label = plus ? e164(d, digits, g, use, parenGroup < use ? parenGroup : -1)
+                    : national(d, digits, g, use, parenGroup < use ? parenGroup : -1);
+            if (label != null) {
+                s.emit(ID, start, e, label);
+                return e;
+            }
+        }
+        return -1;
     }
 
     private static boolean isSeparator(char c) {
@@ -80,24 +92,32 @@ final class Phones {
     }
 
     private static String e164(int[] d, int n, int[] g, int ng, int parenGroup) {
+        int skip = -1;
         if (parenGroup == 1 && g[1] == 1 && d[g[0]] == 0) {
             // "+44 (0)20 ...": the trunk prefix in parentheses is not part of the international number
-            System.arraycopy(d, g[0] + 1, d, g[0], n - g[0] - 1);
+            skip = g[0];
             n--;
         } else if (parenGroup == 0) {
             return null;
         }
         if (n < 8 || n > 15) return null;
-        int cc2 = d[0] * 10 + d[1];
-        if (d[0] == 1) return n == 11 && d[1] >= 2 && d[4] >= 2 ? "e164" : null;
-        return switch (cc2) {
+        int d0 = at(d, 0, skip);
+        int d1 = at(d, 1, skip);
+        int d2 = at(d, 2, skip);
+        if (d0 == 1) return n == 11 && d1 >= 2 && at(d, 4, skip) >= 2 ? "e164" : null;
+        return switch (d0 * 10 + d1) {
             case 44 -> n == 11 || n == 12 ? "e164" : null;
             case 49 -> n >= 10 && n <= 15 ? "e164" : null;
-            case 33 -> n == 11 && d[2] != 0 ? "e164" : null;
-            case 34 -> n == 11 && d[2] >= 6 ? "e164" : null;
-            case 91 -> n == 12 && d[2] >= 6 ? "e164" : null;
+            case 33 -> n == 11 && d2 != 0 ? "e164" : null;
+            case 34 -> n == 11 && d2 >= 6 ? "e164" : null;
+            case 91 -> n == 12 && d2 >= 6 ? "e164" : null;
             default -> "e164";
         };
+    }
+
+    /** Digit {@code k} of the number when the digit at index {@code skip} is left out. */
+    private static int at(int[] d, int k, int skip) {
+        return skip >= 0 && k >= skip ? d[k + 1] : d[k];
     }
 
     private static String national(int[] d, int n, int[] g, int ng, int parenGroup) {

@@ -64,6 +64,7 @@ final class ScanState {
     final int[] counts = new int[128];
     final int[] digits = new int[48];
     final int[] groups = new int[24];
+    final int[] groupEnds = new int[24];
     final byte[] bytes = new byte[1024];
 
     Findings out;
