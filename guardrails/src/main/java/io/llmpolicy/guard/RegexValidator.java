@@ -52,6 +52,11 @@ public final class RegexValidator {
                         && "<{'".indexOf(p.charAt(i + 2)) >= 0) {
                     return problem("named backreference \\" + n + " needs backtracking", i);
                 }
+                if ((n == 'p' || n == 'P' || n == 'x') && i + 2 < p.length() && p.charAt(i + 2) == '{') {
+                    int close = p.indexOf('}', i + 3);
+                    i = close < 0 ? p.length() : close;
+                    continue;
+                }
                 if (n == 'Q') {
                     int e = p.indexOf("\\E", i + 2);
                     i = e < 0 ? p.length() : e + 1;
