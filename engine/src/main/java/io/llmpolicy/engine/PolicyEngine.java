@@ -17,6 +17,7 @@ import java.nio.file.StandardWatchEventKinds;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
 import java.time.Clock;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -43,6 +44,7 @@ public final class PolicyEngine implements AutoCloseable {
     private final AttributeSlots slots = new AttributeSlots();
     private final AtomicReference<Decider> current = new AtomicReference<>();
     private final TraceSink trace;
+    private final Execution execution;
     private volatile io.llmpolicy.trace.ContentPolicy content = io.llmpolicy.trace.ContentPolicy.NONE;
     private volatile Thread watcher;
     private volatile WatchService watchService;
@@ -53,6 +55,8 @@ public final class PolicyEngine implements AutoCloseable {
         this.store = b.store != null ? b.store : new InMemoryBudgetStore(b.alerts);
         this.trace = b.traceDir == null ? null : new TraceSink(io.llmpolicy.trace.TraceWriter.open(
                 io.llmpolicy.trace.TraceConfig.builder(b.traceDir).build()), b.hmacKeyId, b.hmacKey);
+        this.execution = b.plugins == null ? null : new Execution(b.plugins, Map.copyOf(b.endpoints), b.providerOverride,
+                b.callTimeout, io.llmpolicy.plugin.PluginEnvironment.system());
         ReloadResult first = load();
         if (!first.applied()) throw new PolicyLoadException(lastFailure);
         if (b.watch) startWatching();
@@ -86,6 +90,18 @@ public final class PolicyEngine implements AutoCloseable {
         Decision next = decider(decision).failover(decision, failure, request);
         if (trace != null && !next.allowed() && decision.allowed()) trace.denied(next, content);
         return next;
+    }
+
+    /**
+     * Decides and calls the model through its provider plugin, walking the route plan on failures (retries,
+     * Retry-After, cooldowns, fallbacks with budgets re-checked), and completes with the real usage — one call.
+     * Blocks the calling thread for the model calls; each call is bounded by the call time-out.
+     *
+     * @throws IllegalStateException when the engine was built without {@code plugins(...)}
+     */
+    public ExecuteResult execute(LlmRequest request) {
+        if (execution == null) throw new IllegalStateException("execute needs model providers: build the engine with plugins(PluginHost)");
+        return execution.execute(this, request);
     }
 
     /** The policy now serving. */
@@ -201,6 +217,10 @@ public final class PolicyEngine implements AutoCloseable {
         private AlertListener alerts = AlertListener.NONE;
         private boolean watch;
         private Path traceDir;
+        private io.llmpolicy.plugin.host.PluginHost plugins;
+        private final java.util.Map<String, io.llmpolicy.plugin.EndpointConfig> endpoints = new java.util.HashMap<>();
+        private String providerOverride;
+        private java.time.Duration callTimeout = java.time.Duration.ofSeconds(60);
         private String hmacKeyId;
         private byte[] hmacKey;
 
@@ -218,6 +238,15 @@ public final class PolicyEngine implements AutoCloseable {
         public Builder traceDir(Path dir) { this.traceDir = dir; return this; }
         /** The key for policies that store trace content as {@code hash} (HMAC-SHA256); at least 16 bytes. */
         public Builder traceHmacKey(String keyId, byte[] secret) { this.hmacKeyId = keyId; this.hmacKey = secret.clone(); return this; }
+
+        /** Model providers (and other extensions) for {@link #execute}; the engine does not close the host. */
+        public Builder plugins(io.llmpolicy.plugin.host.PluginHost host) { this.plugins = host; return this; }
+        /** Endpoint settings (base URL, key variable, headers, options) for a provider name used in the policy. */
+        public Builder endpoint(String providerName, io.llmpolicy.plugin.EndpointConfig config) { endpoints.put(providerName, config); return this; }
+        /** Serve every provider of the policy with this provider type (for example {@code mock} in a demo). */
+        public Builder providerOverride(String providerType) { this.providerOverride = providerType; return this; }
+        /** Deadline of one model call (default 60 s). */
+        public Builder callTimeout(java.time.Duration t) { this.callTimeout = t; return this; }
 
         /** @throws PolicyLoadException when the policy has errors (the message shows the diagnostics) */
         public PolicyEngine build() {

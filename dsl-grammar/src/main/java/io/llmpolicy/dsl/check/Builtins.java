@@ -39,7 +39,7 @@ public final class Builtins {
     public static final Set<String> EVAL_AGGREGATES = Set.of("mean", "p50", "p95", "p99", "min", "max");
 
     public static final List<String> ERROR_CLASSES =
-            List.of("rate_limited", "timeout", "server_error", "context_length", "content_filter", "auth", "bad_request", "any");
+            List.of("rate_limited", "timeout", "server_error", "network", "context_length", "content_filter", "auth", "bad_request", "any");
 
     public static final List<String> PII_KINDS = List.of("email", "phone", "credit_card", "iban", "ssn", "ipv4", "ipv6",
             "url", "mac", "crypto_wallet", "date_of_birth");

@@ -1,0 +1,130 @@
+package io.llmpolicy.engine;
+
+import io.llmpolicy.plugin.CallOptions;
+import io.llmpolicy.plugin.ChatMessage;
+import io.llmpolicy.plugin.ChatRequest;
+import io.llmpolicy.plugin.ChatResponse;
+import io.llmpolicy.plugin.EndpointConfig;
+import io.llmpolicy.plugin.ModelProvider;
+import io.llmpolicy.plugin.PluginEnvironment;
+import io.llmpolicy.plugin.ProviderException;
+import io.llmpolicy.plugin.host.PluginCallException;
+import io.llmpolicy.plugin.host.PluginExtension;
+import io.llmpolicy.plugin.host.PluginHost;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The engine calling models itself: decide, call the target through its provider plugin, on failure let the
+ * policy's fallback rules pick the next attempt (retries, Retry-After, cooldowns, budgets re-checked), complete with
+ * the real usage. Providers are created once per provider name and shared by all threads (they are thread-safe).
+ */
+final class Execution {
+    private final PluginHost host;
+    private final Map<String, EndpointConfig> endpoints;
+    private final String providerOverride;
+    private final Duration timeout;
+    private final PluginEnvironment environment;
+    private final Map<String, PluginExtension<ModelProvider>> providers = new ConcurrentHashMap<>();
+
+    Execution(PluginHost host, Map<String, EndpointConfig> endpoints, String providerOverride, Duration timeout,
+              PluginEnvironment environment) {
+        this.host = host;
+        this.endpoints = endpoints;
+        this.providerOverride = providerOverride;
+        this.timeout = timeout;
+        this.environment = environment;
+    }
+
+    ExecuteResult execute(PolicyEngine engine, LlmRequest request) {
+        Decision d = engine.decide(request);
+        while (d.allowed()) {
+            LlmResponse response = call(d, request);
+            if (!response.failed()) {
+                Outcome o = engine.complete(d, response);
+                return new ExecuteResult(d, o, response.content(), d.failedAttempts());
+            }
+            Decision next = engine.failover(d, response, request); // releases, cools down, re-checks budgets
+            if (!next.allowed()) return new ExecuteResult(next, null, null, next.failedAttempts());
+            d = next;
+        }
+        return new ExecuteResult(d, null, null, d.failedAttempts());
+    }
+
+    private LlmResponse call(Decision d, LlmRequest request) {
+        PluginExtension<ModelProvider> provider = provider(d.provider(), d.policy().name());
+        List<ChatMessage> messages = new ArrayList<>(request.messages().size());
+        for (Message m : request.messages()) messages.add(new ChatMessage(role(m.role()), m.content()));
+        ChatRequest chat = new ChatRequest(d.providerModel(), messages,
+                request.maxTokens() >= 0 ? OptionalInt.of((int) Math.min(Integer.MAX_VALUE, request.maxTokens())) : OptionalInt.empty(),
+                OptionalDouble.empty());
+        long start = System.nanoTime();
+        Future<ChatResponse> future = null;
+        try {
+            future = host.boundary().callAsync(provider, "complete", location(d), timeout.plusSeconds(1),
+                    p -> p.complete(chat, new CallOptions(request.id(), timeout)));
+            ChatResponse r = future.get(timeout.toMillis() + 2_000, TimeUnit.MILLISECONDS);
+            long latency = r.latency() != null ? r.latency().toMillis() : (System.nanoTime() - start) / 1_000_000;
+            return new LlmResponse(200, r.text(), r.model(), r.usage().inputTokens(), r.usage().outputTokens(),
+                    r.usage().cachedInputTokens(), latency, null, -1);
+        } catch (ExecutionException e) {
+            return failure(e.getCause(), start);
+        } catch (TimeoutException e) {
+            future.cancel(true);
+            return LlmResponse.failure("timeout", elapsed(start));
+        } catch (InterruptedException e) {
+            if (future != null) future.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new CancellationException("interrupted while calling " + d.target());
+        } catch (RuntimeException e) {
+            return failure(e, start);
+        }
+    }
+
+    private static LlmResponse failure(Throwable cause, long start) {
+        if (cause instanceof ProviderException p) {
+            long retryAfter = p.retryAfter().map(Duration::toMillis).orElse(-1L);
+            return new LlmResponse(p.httpStatus() > 0 ? p.httpStatus() : 500, null, null, 0, 0, 0, elapsed(start),
+                    p.errorClass().policyName(), retryAfter);
+        }
+        if (cause instanceof PluginCallException pc && pc.getCause() instanceof ProviderException p) return failure(p, start);
+        // A plugin that throws or hangs is a server error for fallback purposes: the next model may still answer.
+        return LlmResponse.failure(cause instanceof PluginCallException pc && pc.kind() == PluginCallException.Kind.TIMED_OUT
+                ? "timeout" : "server_error", elapsed(start));
+    }
+
+    private static long elapsed(long start) {
+        return (System.nanoTime() - start) / 1_000_000;
+    }
+
+    private static ChatMessage.Role role(String role) {
+        return switch (role.toLowerCase(Locale.ROOT)) {
+            case "system" -> ChatMessage.Role.SYSTEM;
+            case "assistant" -> ChatMessage.Role.ASSISTANT;
+            default -> ChatMessage.Role.USER;
+        };
+    }
+
+    private static String location(Decision d) {
+        return d.policy().name() + " route " + (d.rules().isEmpty() ? "?" : d.rules().get(0)) + " -> " + d.target();
+    }
+
+    private PluginExtension<ModelProvider> provider(String providerName, String policy) {
+        return providers.computeIfAbsent(providerName, name -> {
+            String type = providerOverride != null ? providerOverride : name;
+            EndpointConfig config = endpoints.getOrDefault(name, EndpointConfig.of(name));
+            return host.createProvider(type, config, environment, policy + " provider " + name);
+        });
+    }
+}
