@@ -184,6 +184,10 @@ final class ScanPlan {
 
     /** The loop when only policy phrases are configured: two loads and a sign test per char. */
     private void runPhrases(ScanState s, int limit) {
+        if (s.eof && s.pos == 0 && limit == s.end && limit >= 8 * (phrases.maxLength + 64)) {
+            runPhrasesSplit(s);
+            return;
+        }
         final char[] buf = s.buf;
         final int[] pd = pdelta;
         final char[] ps = psym;
@@ -199,6 +203,52 @@ final class ScanPlan {
         }
         s.pst = pst;
         s.pos = i;
+    }
+
+    /**
+     * A whole text, walked as two interleaved halves so the two automaton walks overlap in the CPU instead of one
+     * dependent load per char. The second walk starts {@code maxLength - 1} chars before the midpoint, so from the
+     * midpoint on its state equals the state of a single walk (an automaton state is the longest suffix of the text
+     * read so far that is a prefix of some term, and no such suffix is longer than the longest term). Outputs of the
+     * second walk that fall inside the interleaved stretch are queued and replayed in order after the first walk,
+     * so findings come out exactly as from the sequential loop.
+     */
+    private void runPhrasesSplit(ScanState s) {
+        final char[] buf = s.buf;
+        final int[] pd = pdelta;
+        final char[] ps = psym;
+        final int n = s.end;
+        final int mid = n >>> 1;
+        final int b0 = mid - (phrases.maxLength - 1);
+        int a = 0;
+        int b = 0;
+        s.nQueued = 0;
+        for (int i = 0, j = b0; i < mid; i++, j++) {
+            int na = pd[a + ps[buf[i]]];
+            int nb = pd[b + ps[buf[j]]];
+            if (na < 0) {
+                na = ~na;
+                onPhrase(s, na, i);
+            }
+            if (nb < 0) {
+                nb = ~nb;
+                if (j >= mid) s.queue(j, nb);
+            }
+            a = na;
+            b = nb;
+        }
+        for (int q = 0; q < s.nQueued; q++) onPhrase(s, s.queued[2 * q + 1], s.queued[2 * q]);
+        int j = b0 + mid;
+        for (; j < n; j++) {
+            int nb = pd[b + ps[buf[j]]];
+            if (nb < 0) {
+                nb = ~nb;
+                onPhrase(s, nb, j);
+            }
+            b = nb;
+        }
+        s.pst = b;
+        s.pos = n;
     }
 
     /** End of text: closes the open token, PEM block and line. Call after {@code run(s, s.end)} with eof set. */

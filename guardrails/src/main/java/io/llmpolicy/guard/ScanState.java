@@ -69,6 +69,17 @@ final class ScanState {
 
     Findings out;
 
+    /** Automaton outputs queued by the split phrase walk: pairs of (char index, row). */
+    int[] queued = new int[32];
+    int nQueued;
+
+    void queue(int index, int row) {
+        if (2 * nQueued + 2 > queued.length) queued = Arrays.copyOf(queued, queued.length * 2);
+        queued[2 * nQueued] = index;
+        queued[2 * nQueued + 1] = row;
+        nQueued++;
+    }
+
     /** The char before index {@code j}; a space at the start of the text. */
     char before(int j) {
         return j > 0 ? buf[j - 1] : ' ';

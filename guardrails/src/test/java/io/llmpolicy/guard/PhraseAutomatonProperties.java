@@ -55,6 +55,35 @@ class PhraseAutomatonProperties {
         }
     }
 
+    @Provide
+    Arbitrary<String> longTexts() {
+        return Arbitraries.of("falcon ", "blue harbor ", "harbor ", "x", "b", " ", "FALCON", "blue ", "harb", ". ")
+                .list().ofMinSize(400).ofMaxSize(900).map(parts -> String.join("", parts));
+    }
+
+    /** Long whole texts take the two-walk path; a stream (one walk) must find the same. */
+    @Property(tries = 60)
+    void splitWalk_ofLongTexts_equalsTheSequentialWalk(@ForAll("longTexts") String text) {
+        GuardrailSet set = GuardrailSet.builder()
+                .phrases("a", List.of("blue harbor", "harbor", "falcon", "x b"), true)
+                .phrases("b", List.of("harb", "on b", "r f"), false).build();
+        assertThat(text.length()).isGreaterThan(8 * (11 + 64));
+        StreamGuard g = set.stream(StreamOptions.monitor());
+        g.accept(text);
+        g.finish();
+        assertThat(set.scan(text)).isEqualTo(g.findings());
+    }
+
+    @net.jqwik.api.Example
+    void splitWalk_termStraddlingTheMidpoint_isFoundAtEveryOffset() {
+        GuardrailSet set = GuardrailSet.builder().phrases("a", List.of("straddling term"), true).build();
+        int n = 2000;
+        for (int at = n / 2 - 16; at <= n / 2 + 1; at++) {
+            String text = "y".repeat(at - 1) + " straddling term " + "z".repeat(n - at - 16);
+            assertThat(set.scan(text)).as("term at %d", at).extracting(Finding::start).containsExactly(at);
+        }
+    }
+
     static String fold(String s) {
         StringBuilder b = new StringBuilder(s.length());
         for (int i = 0; i < s.length(); i++) b.append(PhraseAutomaton.fold(s.charAt(i)));

@@ -51,15 +51,13 @@ class OutputChecksTest {
 
     @Test
     void jsonSchema_badSchemas_areConfigErrors_andRemoteRefsAreNotFetched() {
-        assertThatThrownBy(() -> JsonSchemaCheck.compile("{not json")).isInstanceOf(GuardrailConfigException.class);
-        JsonSchemaCheck remote;
-        try {
-            remote = JsonSchemaCheck.compile("{\"$ref\": \"http://192.0.2.1/never.json\"}");
-        } catch (GuardrailConfigException e) {
-            assertThat(e.problem().message()).isNotEmpty();
-            return;
-        }
-        assertThatThrownBy(() -> remote.check("{}")).isNotNull();
+        assertThatThrownBy(() -> JsonSchemaCheck.compile("{not json")).isInstanceOf(GuardrailConfigException.class)
+                .hasMessageContaining("not valid JSON");
+        // nothing listens on loopback port 1: a fetch attempt would fail with a connection error, not this one
+        assertThatThrownBy(() -> JsonSchemaCheck.compile("{\"$ref\": \"http://127.0.0.1:1/never.json\"}"))
+                .isInstanceOf(GuardrailConfigException.class)
+                .hasMessageContaining("FileNotFoundException")
+                .hasMessageNotContaining("Connect");
     }
 
     @Test
