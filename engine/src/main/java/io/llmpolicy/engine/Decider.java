@@ -105,12 +105,17 @@ final class Decider {
                 target = d.to();
             }
         }
-        return place(request, ctx, notes, route, chain(route, target), 0, 1);
+        return place(request, ctx, notes, route, chain(route, target), 0, 1, java.util.Set.of());
     }
 
-    /** Picks the first usable candidate of {@code chain} from {@code start} and reserves its budgets. */
-    private Decision place(LlmRequest request, EvalContext ctx, Notes notes, Plan.Route route, int[] chain, int start, int attempt) {
-        int[] fitting = fitting(chain, start, ctx, notes);
+    /**
+     * Picks the first usable candidate of {@code chain} from {@code start} and reserves its budgets. Models in
+     * {@code failed} already failed for this request and are never chosen again (a budget downgrade cannot lead back
+     * to them), so every request makes a bounded number of attempts.
+     */
+    private Decision place(LlmRequest request, EvalContext ctx, Notes notes, Plan.Route route, int[] chain, int start, int attempt,
+                           java.util.Set<Integer> failed) {
+        int[] fitting = without(fitting(chain, start, ctx, notes), failed);
         if (fitting.length == 0) return denied(request, ctx, notes, List.of());
         boolean allCooling = false;
         int pos = -1;
@@ -152,7 +157,7 @@ final class Decider {
                     continue;
                 }
                 notes.reasons.add(why + ": downgraded " + alias(candidate) + " -> " + alias(budget.downgradeTo()));
-                fitting = fitting(chain(route, budget.downgradeTo()), 0, ctx, notes);
+                fitting = without(fitting(chain(route, budget.downgradeTo()), 0, ctx, notes), failed);
                 pos = 0;
                 if (fitting.length == 0) return denied(request, ctx, notes, b.states);
                 continue;
@@ -253,6 +258,11 @@ final class Decider {
             case "cl100k_base" -> TokenEncoding.CL100K_BASE;
             default -> TokenEncoding.ESTIMATE;
         };
+    }
+
+    private static int[] without(int[] models, java.util.Set<Integer> failed) {
+        if (failed.isEmpty()) return models;
+        return Arrays.stream(models).filter(m -> !failed.contains(m)).toArray();
     }
 
     private int[] fitting(int[] chain, int start, EvalContext ctx, Notes notes) {
@@ -469,26 +479,33 @@ final class Decider {
             notes.reasons.add(alias(target) + " failed with " + error + ", which no fallback rule names");
             return denied(request, ctx, notes, List.of());
         }
+        java.util.Set<Integer> failed = new java.util.HashSet<>();
+        for (Decision.FailedAttempt a : d.failedAttempts) failed.add(plan.modelIndex().get(a.target()));
         int triesOnTarget = d.position;
         // Retry the same model while its rule allows; a model that is cooling down is retried only when it is the
         // last candidate left (a cooldown is a guess about health, refusing service on a guess is worse).
         if (triesOnTarget <= f.retries() && (breakers[target].isAvailable(0, now) || d.chain.length <= 1)) {
             notes.reasons.add("retry " + triesOnTarget + " of " + f.retries() + " on " + alias(target) + " after " + error);
-            return withTries(place(request, ctx, notes, route, d.chain, 0, d.attempt + 1), triesOnTarget + 1);
+            failed.remove(target);
+            Decision again = place(request, ctx, notes, route, new int[] {target}, 0, d.attempt + 1, failed);
+            return again.allowed() ? withTries(again, triesOnTarget + 1, d.chain) : again;
         }
         if (d.chain.length <= 1) {
             notes.reasons.add("every fallback failed; last error " + error);
             return denied(request, ctx, notes, List.of());
         }
         notes.reasons.add(alias(target) + " failed with " + error + "; falling back");
-        return place(request, ctx, notes, route, d.chain, 1, d.attempt + 1);
+        failed.add(target);
+        return place(request, ctx, notes, route, d.chain, 1, d.attempt + 1, failed);
     }
 
-    /** {@code d} with its count of tries on the same target set (place() starts every target at 1). */
-    private static Decision withTries(Decision d, int position) {
-        Decision copy = new Decision(d.requestId(), d.action(), d.allowed() ? d.plan.models().get(d.chain[0]) : null, d.fallbacks(), d.rules(),
+    /** {@code d} (a retry of the same model) with its count of tries and the chain it continues. */
+    private static Decision withTries(Decision d, int position, int[] chain) {
+        List<String> fallbacks = new ArrayList<>(chain.length);
+        for (int i = 1; i < chain.length; i++) fallbacks.add(d.plan.models().get(chain[i]).alias());
+        Decision copy = new Decision(d.requestId(), d.action(), d.plan.models().get(chain[0]), List.copyOf(fallbacks), d.rules(),
                 d.reasons(), d.monitorNotes(), d.budgets(), d.policy(), d.timestampMillis(), d.allCoolingDown(), d.plan,
-                d.context, d.reservations, d.chain, position, d.attempt);
+                d.context, d.reservations, chain, position, d.attempt);
         copy.request = d.request;
         return copy;
     }

@@ -31,6 +31,9 @@ import java.util.concurrent.TimeoutException;
  * the real usage. Providers are created once per provider name and shared by all threads (they are thread-safe).
  */
 final class Execution {
+    /** A safety net: fallback chains and retries are bounded by the policy, far below this. */
+    static final int MAX_ATTEMPTS = 64;
+
     private final PluginHost host;
     private final Map<String, EndpointConfig> endpoints;
     private final String providerOverride;
@@ -50,6 +53,9 @@ final class Execution {
     ExecuteResult execute(PolicyEngine engine, LlmRequest request) {
         Decision d = engine.decide(request);
         while (d.allowed()) {
+            if (d.attempt() > MAX_ATTEMPTS) {
+                throw new IllegalStateException("request " + request.id() + " exceeded " + MAX_ATTEMPTS + " attempts: " + d.failedAttempts());
+            }
             LlmResponse response = call(d, request);
             if (!response.failed()) {
                 Outcome o = engine.complete(d, response);

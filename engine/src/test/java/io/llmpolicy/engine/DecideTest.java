@@ -108,6 +108,19 @@ class DecideTest {
     }
 
     @Test
+    void failover_budgetDowngradeBackToAFailedModel_terminates() {
+        PolicyEngine e = engine("""
+                route r { otherwise -> a; fallback a -> b on server_error }
+                budget only_a by target when target == b { limit 0 requests per day; on exceeded downgrade to a }
+                """);
+        LlmRequest r = req("1", "t");
+        Decision d = e.decide(r);
+        assertThat(d.target()).isEqualTo("a");
+        Decision next = e.failover(d, LlmResponse.failure("server_error", 5), r);
+        assertThat(next.allowed()).as("a already failed; the downgrade must not lead back to it").isFalse();
+    }
+
+    @Test
     void failover_errorClassNotNamed_denies() {
         PolicyEngine e = engine("route r { otherwise -> a; fallback a -> b on rate_limited }\n");
         LlmRequest r = req("1", "t");
