@@ -117,7 +117,12 @@ class DecideTest {
         Decision d = e.decide(r);
         assertThat(d.target()).isEqualTo("a");
         Decision next = e.failover(d, LlmResponse.failure("server_error", 5), r);
-        assertThat(next.allowed()).as("a already failed; the downgrade must not lead back to it").isFalse();
+        // The budget would downgrade b back to a, but a already failed for this request: b serves (the budget keeps
+        // counting, as a soft limit does), and when b fails too the request ends instead of cycling.
+        assertThat(next.target()).isEqualTo("b");
+        assertThat(next.reasons()).anyMatch(x -> x.contains("downgraded b -> a"));
+        Decision last = e.failover(next, LlmResponse.failure("server_error", 5), r);
+        assertThat(last.allowed()).isFalse();
     }
 
     @Test
