@@ -30,9 +30,8 @@ public final class Main implements Runnable {
         cli.setParameterExceptionHandler((ex, a) -> {
             CommandLine cmd = ex.getCommandLine();
             cmd.getErr().println("llmpolicy: " + ex.getMessage());
-            if (!CommandLine.UnmatchedArgumentException.printSuggestions(ex, cmd.getErr())) {
-                cmd.usage(cmd.getErr());
-            }
+            CommandLine.UnmatchedArgumentException.printSuggestions(ex, cmd.getErr());
+            cmd.usage(cmd.getErr());
             return 2;
         });
         return cli.execute(args);

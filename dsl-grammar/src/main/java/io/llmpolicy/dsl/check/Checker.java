@@ -60,8 +60,9 @@ public final class Checker {
         for (PolicyFile f : order) for (Decl d : f.decls()) types(d);
         for (PolicyFile f : order) for (Decl d : f.decls()) rules(d, baseDir, f == main);
         // A file with definitions only (a shared catalog) is checked for errors; unused warnings would be noise.
-        if (main.decls().stream().anyMatch(d -> d instanceof Route || d instanceof Budget || d instanceof Guardrail
-                || d instanceof Eval || d instanceof Test)) {
+        // Lint only a policy without errors: "unused" and "unreachable" are noise while references are broken.
+        if (!diagnostics.hasErrors() && main.decls().stream().anyMatch(d -> d instanceof Route || d instanceof Budget
+                || d instanceof Guardrail || d instanceof Eval || d instanceof Test)) {
             lint(main, order);
         }
 
