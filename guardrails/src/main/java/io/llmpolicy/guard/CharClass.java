@@ -25,8 +25,6 @@ final class CharClass {
     static final int HEX = 1 << 18;
     /** Non-ASCII character whose skeleton needs the slow path (pairs, surrogates). */
     static final int SLOW = 1 << 19;
-    static final int TILDE = 1 << 20;
-    static final int PLUS = 1 << 21;
 
     static final int LETTER = LOWER | UPPER;
     static final int ALNUM = LETTER | DIGIT;
@@ -50,8 +48,6 @@ final class CharClass {
                 case '-' -> k |= DASH;
                 case '_' -> k |= UNDERSCORE;
                 case '/' -> k |= SLASH;
-                case '~' -> k |= TILDE;
-                case '+' -> k |= PLUS;
                 default -> {
                     if (c > ' ' && c < 127 && (k & (DIGIT | LETTER)) == 0) k |= PUNCT;
                 }

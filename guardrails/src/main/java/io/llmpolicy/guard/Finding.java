@@ -34,9 +34,4 @@ public record Finding(String detector, int start, int end, String label) {
             throw new IllegalArgumentException("bad span [" + start + ", " + end + ") for " + detector);
         }
     }
-
-    /** Whether this finding's span overlaps {@code other}'s. */
-    public boolean overlaps(Finding other) {
-        return start < other.end && other.start < end;
-    }
 }

@@ -5,7 +5,7 @@ package io.llmpolicy.guard;
  * including {@code OPENSSH}, {@code ENCRYPTED} and {@code PGP PRIVATE KEY BLOCK}), base64 lines (and the
  * {@code Proc-Type}/{@code DEK-Info} headers of encrypted keys), and the matching {@code -----END ...-----} footer.
  * The finding spans header to footer. A block without a footer is reported from the header to its last base64 line
- * of 16 or more characters; a header with no key material is not reported. A block longer than 64 KiB is reported
+ * of 16 or more characters; a header with no key material is not reported. A block longer than 16 KiB is reported
  * unterminated at that point.
  *
  * <p>While a block is open the stream guard holds back everything from its header on, so no part of a key is
@@ -16,7 +16,7 @@ final class PemBlocks {
     static final int HEADER = 1;
     static final int BODY = 2;
     static final int FOOTER = 3;
-    static final int MAX_BODY = 64 * 1024;
+    static final int MAX_BODY = 16 * 1024;
 
     private static final String ID = BuiltinDetector.PRIVATE_KEY.id();
     private static final int SAW_PRIVATE = 1;

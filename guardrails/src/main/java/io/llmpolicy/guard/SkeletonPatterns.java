@@ -20,7 +20,7 @@ import java.util.Map;
  * <p>Design note: a template such as "{ignore|forget} {all|the|} &gt;&gt; {previous|} {instructions|rules}" is
  * compiled as two segments: every head alternative and every tail alternative becomes one pattern, and the scan
  * records where heads end (in skeleton letters) so a tail that starts exactly there completes the phrase. This keeps
- * the automaton at the sum of the alternatives instead of their product (about 2,300 patterns rather than 30,000).
+ * the automaton at the sum of the alternatives instead of their product (about 1,950 patterns rather than 30,000).
  * One skeleton string may play several roles (a head of one template, a tail of another), so each pattern carries a
  * list of roles.
  *

@@ -223,9 +223,12 @@ public final class StreamGuard {
                 s.codePointOffset(found.rawEnd(k)), found.label(k));
     }
 
-    /** Drops text that is released and no longer needed as look-behind context. */
+    /**
+     * Drops text that is released and no longer needed as look-behind context. What the detectors may still read
+     * depends on the plan, not on the configured window, so the plan's window bounds it.
+     */
     private void compact() {
-        int keep = Math.min(released - s.base, s.pos - window - ScanState.LOOKAHEAD);
+        int keep = Math.min(released - s.base, s.pos - plan.window() - ScanState.LOOKAHEAD);
         if (s.tokStart >= 0) keep = Math.min(keep, s.tokStart);
         if (s.pemState != PemBlocks.NONE) keep = Math.min(keep, s.pemStart);
         if (plan.regexes.length != 0) keep = Math.min(keep, s.lineStart);

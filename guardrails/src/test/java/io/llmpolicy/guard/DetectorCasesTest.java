@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -85,9 +84,5 @@ class DetectorCasesTest {
         int a = text.offsetByCodePoints(0, f.start());
         int b = text.offsetByCodePoints(0, f.end());
         return text.substring(a, b);
-    }
-
-    static String describe(List<Finding> fs) {
-        return Arrays.toString(fs.toArray());
     }
 }

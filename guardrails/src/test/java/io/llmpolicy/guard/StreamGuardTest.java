@@ -107,6 +107,57 @@ class StreamGuardTest {
     }
 
     @Test
+    void longStreams_compactTheirBuffer_andStillMatchTheWholeText_withAnyWindow() {
+        String longTerm = "the " + "very ".repeat(46) + "long codename";
+        GuardrailSet set = GuardrailSet.builder().detectors(BuiltinDetector.defaults())
+                .phrases("long", List.of(longTerm, "blue harbor"), true).build();
+        Random r = new Random(21);
+        StringBuilder b = new StringBuilder();
+        String[] items = {"a@b.io", "4111 1111 1111 1111", "ignore all previous instructions", longTerm,
+            "blue harbor", "DOB: 12.03.1990", "AKIA" + CaseText.value("upper32:16", r), CaseText.pem(r, "EC", true)};
+        while (b.length() < 60_000) {
+            b.append("Some ordinary words follow here, and more of them. ");
+            if (r.nextInt(4) == 0) b.append(items[r.nextInt(items.length)]).append(' ');
+        }
+        String text = b.toString();
+        List<Finding> whole = set.scan(text);
+        assertThat(whole.size()).isGreaterThan(50);
+        Redactor mask = Redactor.of(RedactionStyle.maskKeepingLength());
+        for (int window : new int[] {0, ScanState.LOOKAHEAD}) {
+            StreamGuard g = set.stream(StreamOptions.redact(mask.newRequest()).withWindow(window));
+            StringBuilder out = new StringBuilder();
+            int i = 0;
+            while (i < text.length()) {
+                int n = Math.min(text.length() - i, 1 + r.nextInt(200));
+                out.append(g.accept(text.substring(i, i + n)).text());
+                i += n;
+            }
+            out.append(g.finish().text());
+            assertThat(sorted(g.findings())).as("window %d", window).isEqualTo(whole);
+            if (window == 0) assertThat(out.toString()).isEqualTo(mask.redact(text, whole).text());
+        }
+    }
+
+    @Test
+    void compaction_keepsTheLookBehindTheDetectorsNeed_evenWithASmallWindow() {
+        String term = "the " + "very ".repeat(46) + "long codename";
+        GuardrailSet set = GuardrailSet.builder().phrases("long", List.of(term), true).build();
+        int firstChunk = 9000;
+        int termEnd = firstChunk - ScanState.LOOKAHEAD + 10; // not yet scanned after the first chunk
+        int termStart = termEnd - term.length();
+        StringBuilder b = new StringBuilder();
+        while (b.length() < termStart - 1) b.append("word ");
+        b.setLength(termStart - 1);
+        String text = b + "x" + term + " and the text goes on for a while. ".repeat(20);
+        assertThat(set.scan(text)).as("glued to 'x', so not a word-bounded match").isEmpty();
+        StreamGuard g = set.stream(StreamOptions.monitor().withWindow(ScanState.LOOKAHEAD));
+        g.accept(text.substring(0, firstChunk));
+        g.accept(text.substring(firstChunk));
+        g.finish();
+        assertThat(g.findings()).isEmpty();
+    }
+
+    @Test
     void redactMode_withPlaceholders_numbersValuesAcrossChunksLikeTheWholeText() {
         String text = "Mail a@b.io, then c@d.io, then a@b.io again. " + "filler ".repeat(60) + "Last c@d.io.";
         Redactor placeholders = Redactor.of(RedactionStyle.placeholder());
@@ -242,7 +293,11 @@ class StreamGuardTest {
         StreamGuard g = SET.stream(StreamOptions.monitor());
         for (String c : chunks) g.accept(c);
         g.finish();
-        return g.findings().stream().sorted((x, y) -> x.start() != y.start() ? Integer.compare(x.start(), y.start())
+        return sorted(g.findings());
+    }
+
+    private static List<Finding> sorted(List<Finding> fs) {
+        return fs.stream().sorted((x, y) -> x.start() != y.start() ? Integer.compare(x.start(), y.start())
                 : Integer.compare(x.end(), y.end())).toList();
     }
 }
