@@ -73,6 +73,32 @@ final class Decider {
     Decision decide(LlmRequest request, long now) {
         EvalContext ctx = context(request, now);
         Notes notes = new Notes();
+        Guards.Result input = Guards.Result.NONE;
+        if (!plan.guards().isEmpty()) {
+            List<String> texts = new ArrayList<>(request.messages().size());
+            for (Message m : request.messages()) texts.add(m.content());
+            input = Guards.run(plan, false, texts, ctx);
+            notes.rules.addAll(input.fired());
+            notes.monitor.addAll(input.notes());
+            if (input.denyReason() != null) {
+                notes.reasons.add(input.denyReason());
+                return withInput(denied(request, ctx, notes, List.of()), input, request);
+            }
+        }
+        return withInput(route(request, ctx, notes), input, request);
+    }
+
+    private static Decision withInput(Decision d, Guards.Result input, LlmRequest request) {
+        d.findings = input.findings();
+        if (input.texts() != null && input.redacted(request.messages().stream().map(Message::content).toList())) {
+            List<Message> redacted = new ArrayList<>(request.messages().size());
+            for (int i = 0; i < request.messages().size(); i++) redacted.add(new Message(request.messages().get(i).role(), input.texts().get(i)));
+            d.redactedMessages = List.copyOf(redacted);
+        }
+        return d;
+    }
+
+    private Decision route(LlmRequest request, EvalContext ctx, Notes notes) {
         Plan.Route route = null;
         int target = -1;
         for (int ri : plan.routeIndex().candidates(ctx)) {
@@ -404,14 +430,15 @@ final class Decider {
     Outcome complete(Decision d, LlmResponse response) {
         long now = d.timestampMillis() + Math.max(0, response.latencyMillis());
         if (!d.allowed()) {
-            return new Outcome(d.requestId(), false, "denied", 0, 0, 0, 0, response.latencyMillis(), d.budgets());
+            return new Outcome(d.requestId(), false, "denied", 0, 0, 0, 0, response.latencyMillis(), d.budgets(), List.of(), null, null, List.of());
         }
         int target = d.chain[0];
         if (response.failed()) {
             for (Reservation r : d.reservations) store.release(r, now);
             String error = response.effectiveErrorClass();
             recordFailure(d, target, error, response.retryAfterMillis(), now);
-            return new Outcome(d.requestId(), false, error, 0, 0, 0, 0, response.latencyMillis(), states(d.reservations, now));
+            return new Outcome(d.requestId(), false, error, 0, 0, 0, 0, response.latencyMillis(), states(d.reservations, now),
+                    List.of(), null, null, List.of());
         }
         Plan.ModelInfo m = plan.models().get(target);
         long cached = Math.min(response.cachedInputTokens(), response.inputTokens());
@@ -420,8 +447,42 @@ final class Decider {
         for (Reservation r : d.reservations) store.settle(r, actual, now);
         if (response.latencyMillis() >= 0) latency.record(target, response.latencyMillis());
         breakers[target].recordSuccess(0);
+        String output = response.content();
+        Guards.Result out = Guards.Result.NONE;
+        if (!plan.guards().isEmpty() && output != null) {
+            EvalContext ctx = d.context;
+            ctx.output = output;
+            ctx.target = target;
+            out = Guards.run(plan, true, List.of(output), ctx);
+            if (out.texts() != null) output = out.texts().get(0);
+        }
+        List<EvalResult> evals = evals(d, response, cost);
         return new Outcome(d.requestId(), true, null, cost, response.inputTokens(), response.outputTokens(), cached,
-                response.latencyMillis(), states(d.reservations, now));
+                response.latencyMillis(), states(d.reservations, now), out.findings(), out.denyReason() != null ? null : output,
+                out.denyReason(), evals);
+    }
+
+    /** Online evals: each samples by a hash of the request id, then checks its assertions on the answer. */
+    private List<EvalResult> evals(Decision d, LlmResponse response, long cost) {
+        if (plan.evals().isEmpty()) return List.of();
+        EvalContext ctx = d.context;
+        ctx.output = response.content() == null ? "" : response.content();
+        ctx.latencyMillis = response.latencyMillis();
+        ctx.costNanoUsd = cost;
+        ctx.target = d.chain[0];
+        List<EvalResult> results = new ArrayList<>();
+        for (io.llmpolicy.engine.compile.EvalPlan e : plan.evals()) {
+            if (e.when() != null && !e.when().bool(ctx)) continue;
+            if (!io.llmpolicy.eval.Sampler.sampled(d.requestId(), e.sampleRatePpm(), e.name())) continue;
+            double[] scores = new double[e.scoreNames().size()];
+            Arrays.fill(scores, Double.NaN); // plugin scorers run through the plugin host; unloaded ones score NaN
+            ctx.scores = scores;
+            for (io.llmpolicy.engine.compile.EvalPlan.Assertion a : e.assertions()) {
+                boolean pass = a.condition().bool(ctx);
+                results.add(new EvalResult(e.name(), a.label(), pass, pass ? 1.0 : 0.0, pass ? "pass" : "fail"));
+            }
+        }
+        return List.copyOf(results);
     }
 
     /** Cost in nano-USD: uncached input, cached input and output each at the model's price, each rounded up. */
@@ -457,6 +518,10 @@ final class Decider {
             attempts.add(new Decision.FailedAttempt(d.target(), d.provider(), d.providerModel(), failure.effectiveErrorClass(),
                     failure.latencyMillis()));
             next.failedAttempts = List.copyOf(attempts);
+        }
+        if (next != d) {
+            next.findings = d.findings;
+            next.redactedMessages = d.redactedMessages;
         }
         return next;
     }

@@ -38,6 +38,8 @@ public final class Decision {
     final int position;
     final int attempt;
     List<FailedAttempt> failedAttempts = List.of();
+    List<GuardFinding> findings = List.of();
+    List<Message> redactedMessages;
     LlmRequest request;
 
     Decision(String requestId, Action action, Plan.ModelInfo target, List<String> fallbacks, List<String> rules,
@@ -86,6 +88,10 @@ public final class Decision {
     public long timestampMillis() { return timestampMillis; }
     /** True when every candidate model was cooling down and the one that recovers first was chosen anyway. */
     public boolean allCoolingDown() { return allCoolingDown; }
+    /** What the input guardrails found (detector, message index, code point span, action), never the matched text. */
+    public List<GuardFinding> findings() { return findings; }
+    /** The messages to send to the model: redacted where an input guardrail redacts, else the request's own. */
+    public List<Message> messages() { return redactedMessages != null ? redactedMessages : request == null ? List.of() : request.messages(); }
     /** Earlier failed attempts of this request, oldest first. */
     public List<FailedAttempt> failedAttempts() { return failedAttempts; }
     /** 1 for the first try; counts retries and fallbacks made through {@link PolicyEngine#failover}. */

@@ -59,7 +59,7 @@ final class Execution {
             LlmResponse response = call(d, request);
             if (!response.failed()) {
                 Outcome o = engine.complete(d, response);
-                return new ExecuteResult(d, o, response.content(), d.failedAttempts());
+                return new ExecuteResult(d, o, o.output(), d.failedAttempts());
             }
             Decision next = engine.failover(d, response, request); // releases, cools down, re-checks budgets
             if (!next.allowed()) return new ExecuteResult(next, null, null, next.failedAttempts());
@@ -71,7 +71,7 @@ final class Execution {
     private LlmResponse call(Decision d, LlmRequest request) {
         PluginExtension<ModelProvider> provider = provider(d.provider(), d.policy().name());
         List<ChatMessage> messages = new ArrayList<>(request.messages().size());
-        for (Message m : request.messages()) messages.add(new ChatMessage(role(m.role()), m.content()));
+        for (Message m : d.messages()) messages.add(new ChatMessage(role(m.role()), m.content())); // redacted where a guardrail redacts
         ChatRequest chat = new ChatRequest(d.providerModel(), messages,
                 request.maxTokens() >= 0 ? OptionalInt.of((int) Math.min(Integer.MAX_VALUE, request.maxTokens())) : OptionalInt.empty(),
                 OptionalDouble.empty());

@@ -106,10 +106,28 @@ public final class PolicyTests {
                         .reduce((p, q) -> rank(q) > rank(p) ? q : p).orElse("not counted");
                 if (!got.equals(b.state().text())) failures.add("expected budget " + b.budget().text() + " " + b.state().text() + ", got " + got);
             }
-            case Decl.ExpectFinding f -> failures.add("expected finding " + f.detector() + ": guardrails are not evaluated by this engine version");
-            case Decl.ExpectNoFindings f -> { }
-            case Decl.ExpectRedacted r -> failures.add("expected redacted text: guardrails are not evaluated by this engine version");
-            case Decl.ExpectEval e -> failures.add("expected eval " + e.eval().text() + " " + e.outcome().text() + ": evals are not run by this engine version");
+            case Decl.ExpectFinding f -> {
+                List<GuardFinding> all = new ArrayList<>(d.findings());
+                if (o != null) all.addAll(o.findings());
+                if (all.stream().noneMatch(g -> g.detector().equals(f.detector()))) {
+                    failures.add("expected finding " + f.detector() + ", found " + all.stream().map(GuardFinding::detector).toList());
+                }
+            }
+            case Decl.ExpectNoFindings f -> {
+                List<GuardFinding> all = new ArrayList<>(d.findings());
+                if (o != null) all.addAll(o.findings());
+                if (!all.isEmpty()) failures.add("expected no findings, found " + all.stream().map(GuardFinding::detector).toList());
+            }
+            case Decl.ExpectRedacted r -> {
+                String got = String.join("\n", d.messages().stream().map(Message::content).toList());
+                if (!got.equals(r.text())) failures.add("expected redacted \"" + r.text() + "\", got \"" + got + "\"");
+            }
+            case Decl.ExpectEval e -> {
+                List<EvalResult> results = o == null ? List.of() : o.evals().stream().filter(r -> r.eval().equals(e.eval().text())).toList();
+                String got = results.isEmpty() ? "skipped" : results.stream().allMatch(EvalResult::pass) ? "pass" : "fail";
+                if (!got.equals(e.outcome().text())) failures.add("expected eval " + e.eval().text() + " " + e.outcome().text() + ", got " + got
+                        + (o == null ? " (the test has no response { })" : ""));
+            }
         }
     }
 

@@ -61,8 +61,9 @@ final class TraceSink implements AutoCloseable {
                 .attempt(new Attempt(d.provider(), d.providerModel(), o.success() ? null : o.errorClass(),
                         Math.max(0, response.latencyMillis()) * 1_000_000L));
         if (!o.success()) b.errorType(o.errorClass());
+        for (GuardFinding f : o.findings()) b.finding(traceFinding(f));
         String text = response.content();
-        if (text != null && !text.isEmpty()) b.response(content.response(text, text));
+        if (text != null && !text.isEmpty()) b.response(content.response(text, o.output() != null ? o.output() : ""));
         for (BudgetState s : o.budgets()) {
             long amount = switch (s.dimension()) {
                 case "nano_usd" -> o.costNanoUsd();
@@ -88,6 +89,7 @@ final class TraceSink implements AutoCloseable {
         for (Decision.FailedAttempt a : d.failedAttempts()) {
             b.attempt(new Attempt(a.provider(), a.providerModel(), a.errorClass(), Math.max(0, a.latencyMillis()) * 1_000_000L));
         }
+        for (GuardFinding f : d.findings()) b.finding(traceFinding(f));
         LlmRequest r = d.request;
         if (r != null) {
             for (String attr : d.plan.trace().attributes()) {
@@ -96,9 +98,15 @@ final class TraceSink implements AutoCloseable {
                 else if (v != null) b.metadata(attr, String.valueOf(v));
             }
             String prompt = r.prompt();
-            if (!prompt.isEmpty()) b.prompt(content.prompt(prompt, prompt));
+            String redacted = String.join("\n", d.messages().stream().map(Message::content).toList());
+            if (!prompt.isEmpty()) b.prompt(content.prompt(prompt, redacted));
         }
         return b;
+    }
+
+    private static io.llmpolicy.trace.Finding traceFinding(GuardFinding f) {
+        return new io.llmpolicy.trace.Finding(f.detector(), f.phase().equals("input") ? io.llmpolicy.trace.Finding.Phase.INPUT
+                : io.llmpolicy.trace.Finding.Phase.OUTPUT, Math.max(0, f.message()), f.start(), f.end(), f.action());
     }
 
     @Override

@@ -23,28 +23,12 @@ class PolicyTestsConformanceTest {
         }
     }
 
-    /**
-     * Test blocks that need input/output guardrails or eval results in the engine, which land with issue 4. Strict:
-     * each must still fail (so this list cannot go stale when they start passing), and must fail only for that reason.
-     */
-    static final java.util.Set<String> PENDING_GUARDRAILS = java.util.Set.of(
-            "everything", "an IBAN is redacted before the model sees it", "market abuse phrasing is denied",
-            "emails are redacted before the model sees them");
-
     @ParameterizedTest(name = "{0}")
     @MethodSource("files")
     void testBlocks_allPass(Path file) {
         List<PolicyTests.Result> results = PolicyTests.run(file);
         assertThat(results).isNotEmpty();
-        for (PolicyTests.Result r : results) {
-            if (PENDING_GUARDRAILS.contains(r.name())) {
-                assertThat(r.failures()).as(r.name() + " is pending guardrails; remove it from PENDING_GUARDRAILS").isNotEmpty();
-                assertThat(r.failures()).allMatch(f -> f.contains("not evaluated by this engine version")
-                        || f.contains("not run by this engine version") || f.equals("expected deny, got allow -> sonnet"));
-            } else {
-                assertThat(r.failures()).as(r.name()).isEmpty();
-            }
-        }
+        for (PolicyTests.Result r : results) assertThat(r.failures()).as(r.name()).isEmpty();
     }
 
     static final class ConformanceCase {

@@ -19,6 +19,7 @@ public record Plan(
         List<Route> routes, RuleIndex routeIndex,
         List<Budget> budgets, Map<String, Integer> budgetIndex,
         List<AttributeSpec> attributes, int slotCount,
+        List<GuardPlan> guards, List<EvalPlan> evals,
         TraceConfig trace) {
 
     /** A declared request attribute: where it lives, its type, and its default (already in run-time form, or null). */

@@ -33,6 +33,13 @@ public final class PolicyCompiler {
     private PolicyCompiler() {}
 
     public static Plan compile(CheckedPolicy policy, AttributeSlots slots, PluginFunctions functions) {
+        return compile(policy, slots, functions, DEFAULT_REDACTION_KEY);
+    }
+
+    /** Key of {@code redact ... as hash} when the embedder configures none: hashes are stable within the process only. */
+    private static final byte[] DEFAULT_REDACTION_KEY = new java.security.SecureRandom().generateSeed(32);
+
+    public static Plan compile(CheckedPolicy policy, AttributeSlots slots, PluginFunctions functions, byte[] redactionKey) {
         Map<String, Integer> modelIndex = new LinkedHashMap<>();
         List<Plan.ModelInfo> models = new ArrayList<>();
         for (Decl.Model m : policy.models().values()) {
@@ -61,9 +68,13 @@ public final class PolicyCompiler {
             routeConditions.add(r.mods().when());
         }
         RuleIndex routeIndex = RuleIndex.build(routeConditions, exprs);
+        List<GuardPlan> guards = new ArrayList<>();
+        for (Decl.Guardrail g : policy.guardrails()) guards.add(GuardCompiler.compile(g, policy, exprs, redactionKey));
+        List<EvalPlan> evals = new ArrayList<>();
+        for (Decl.Eval e : policy.evals()) evals.add(EvalCompiler.compile(e, exprs));
         return new Plan(policy.name(), policy.version(), policy.contentHash(), List.copyOf(models), Map.copyOf(modelIndex),
                 List.copyOf(routes), routeIndex, List.copyOf(budgets), Map.copyOf(budgetIndex), List.copyOf(attributes), slots.size(),
-                trace(policy.trace()));
+                List.copyOf(guards), List.copyOf(evals), trace(policy.trace()));
     }
 
     static Plan.ModelInfo model(int index, Decl.Model m) {

@@ -133,6 +133,9 @@ public final class Replay {
             ArrayNode monitor = n.putArray("monitor");
             d.monitorNotes().forEach(monitor::add);
         }
+        ArrayNode findings = n.putArray("findings");
+        for (io.llmpolicy.engine.GuardFinding f : d.findings()) findings.add(findingJson(f));
+        if (o != null) for (io.llmpolicy.engine.GuardFinding f : o.findings()) findings.add(findingJson(f));
         ArrayNode budgets = n.putArray("budget");
         for (BudgetState b : o != null ? o.budgets() : d.budgets()) budgets.add(budgetJson(b));
         if (o != null && o.success()) n.put("cost_usd", Money.toUsd(o.costNanoUsd()));
@@ -144,6 +147,18 @@ public final class Replay {
         policy.put("name", d.policy().name());
         policy.put("version", d.policy().version());
         policy.put("hash", d.policy().hash());
+        return n;
+    }
+
+    static ObjectNode findingJson(io.llmpolicy.engine.GuardFinding f) {
+        ObjectNode n = JSON.createObjectNode();
+        n.put("phase", f.phase());
+        n.put("detector", f.detector());
+        if (f.phase().equals("input") && f.message() >= 0) n.put("message", f.message());
+        n.put("start", f.start());
+        n.put("end", f.end());
+        n.put("action", f.action());
+        n.put("guardrail", f.guardrail());
         return n;
     }
 
