@@ -38,6 +38,10 @@ final class Decider {
     private final TokenCounter tokens = TokenCounter.shared();
     private final LatencyTracker latency;
     private final CircuitBreaker[] breakers;
+    private final EvalContext.BudgetUsage budgetUsage = this::percentUsed;
+    /** Precomputed so that the common cases allocate nothing: one-model chains and the aliases of each chain's fallbacks. */
+    private final int[][] single;
+    private final java.util.IdentityHashMap<int[], List<String>> fallbackAliases = new java.util.IdentityHashMap<>();
 
     Decider(Plan plan, BudgetStore store) {
         this.plan = plan;
@@ -54,6 +58,19 @@ final class Decider {
             breakers[m.index()] = new CircuitBreaker(1, Duration.ofMillis(Math.max(1, cooldown)), cooldown > 0 ? 1 : Integer.MAX_VALUE,
                     Duration.ofMinutes(10));
         }
+        this.single = new int[plan.models().size()][];
+        for (Plan.ModelInfo m : plan.models()) {
+            single[m.index()] = new int[] {m.index()};
+            fallbackAliases.put(single[m.index()], List.of());
+        }
+        for (Plan.Route r : plan.routes()) {
+            for (Plan.Fallback f : r.fallbackByModel()) {
+                if (f == null || fallbackAliases.containsKey(f.chain())) continue;
+                List<String> aliases = new ArrayList<>();
+                for (int i = 1; i < f.chain().length; i++) aliases.add(plan.models().get(f.chain()[i]).alias());
+                fallbackAliases.put(f.chain(), List.copyOf(aliases));
+            }
+        }
     }
 
     EvalContext context(LlmRequest request, long now) {
@@ -63,10 +80,10 @@ final class Decider {
         ctx.requestedModel = request.model();
         ctx.prompt = request.prompt();
         ctx.inputTokens = request.inputTokens();
-        ctx.inputTokenCounter = () -> tokens.countChat(TokenEncoding.O200K_BASE, request.messages());
+        ctx.messages = request.messages();
         ctx.maxTokens = request.maxTokens();
         ctx.nowMillis = now;
-        ctx.budgetUsage = this::percentUsed;
+        ctx.budgetUsage = budgetUsage;
         return ctx;
     }
 
@@ -169,7 +186,7 @@ final class Decider {
             int candidate = fitting[pos];
             BudgetOutcome b = reserve(ctx, candidate, notes, softened);
             if (b.rejectedBy == null) {
-                int[] rest = Arrays.copyOfRange(fitting, pos, fitting.length);
+                int[] rest = pos == 0 ? fitting : Arrays.copyOfRange(fitting, pos, fitting.length);
                 return allowed(request, ctx, notes, candidate, rest, b.reservations, allCooling, route, attempt);
             }
             Plan.Budget budget = b.rejectedBy;
@@ -292,6 +309,9 @@ final class Decider {
     }
 
     private int[] fitting(int[] chain, int start, EvalContext ctx, Notes notes) {
+        boolean anyWindow = false;
+        for (int i = start; i < chain.length; i++) anyWindow |= plan.models().get(chain[i]).contextWindow() > 0;
+        if (!anyWindow && start == 0) return chain; // no model states a context window: nothing to count or skip
         int[] out = new int[chain.length - start];
         int n = 0;
         for (int i = start; i < chain.length; i++) {
@@ -304,12 +324,13 @@ final class Decider {
             out[n++] = chain[i];
         }
         if (n == 0) notes.reasons.add("no candidate model has a context window for " + (ctx.inputTokens() + Math.max(0, ctx.maxTokens)) + " tokens");
+        if (n == out.length && start == 0) return chain; // nothing skipped: keep the plan's own array (no copy, known aliases)
         return n == out.length ? out : Arrays.copyOf(out, n);
     }
 
     private int[] chain(Plan.Route route, int target) {
         Plan.Fallback f = route.fallbackByModel()[target];
-        return f == null ? new int[] {target} : f.chain();
+        return f == null ? single[target] : f.chain();
     }
 
     private int choose(Plan.Target t, EvalContext ctx) {
@@ -409,20 +430,24 @@ final class Decider {
     private Decision allowed(LlmRequest request, EvalContext ctx, Notes notes, int target, int[] chain,
                              List<Reservation> reservations, boolean allCooling, Plan.Route route, int attempt) {
         ctx.target = target;
-        List<String> fallbacks = new ArrayList<>(chain.length - 1);
-        for (int i = 1; i < chain.length; i++) fallbacks.add(alias(chain[i]));
-        Decision d = new Decision(request.id(), Decision.Action.ALLOW, plan.models().get(target), List.copyOf(fallbacks),
-                List.copyOf(notes.rules), List.copyOf(notes.reasons), List.copyOf(notes.monitor),
-                states(reservations, ctx.nowMillis), info, ctx.nowMillis, allCooling, plan, ctx, List.copyOf(reservations),
-                chain, 1, attempt);
+        List<String> fallbacks = fallbackAliases.get(chain);
+        if (fallbacks == null) {
+            List<String> list = new ArrayList<>(chain.length - 1);
+            for (int i = 1; i < chain.length; i++) list.add(alias(chain[i]));
+            fallbacks = List.copyOf(list);
+        }
+        Decision d = new Decision(request.id(), Decision.Action.ALLOW, plan.models().get(target), fallbacks,
+                notes.rules(), notes.reasons(), notes.monitor(),
+                reservations.isEmpty() ? List.of() : states(reservations, ctx.nowMillis), info, ctx.nowMillis, allCooling, plan, ctx,
+                reservations.isEmpty() ? List.of() : List.copyOf(reservations), chain, 1, attempt);
         d.request = request;
         return d;
     }
 
     private Decision denied(LlmRequest request, EvalContext ctx, Notes notes, List<BudgetState> states) {
-        Decision d = new Decision(request.id(), Decision.Action.DENY, null, List.of(), List.copyOf(notes.rules),
-                List.copyOf(notes.reasons), List.copyOf(notes.monitor), states, info, ctx.nowMillis, false, plan, ctx,
-                List.of(), new int[0], 0, 1);
+        Decision d = new Decision(request.id(), Decision.Action.DENY, null, List.of(), notes.rules(),
+                notes.reasons(), notes.monitor(), states, info, ctx.nowMillis, false, plan, ctx,
+                List.of(), NO_CHAIN, 0, 1);
         d.request = request;
         return d;
     }
@@ -603,9 +628,51 @@ final class Decider {
         }
     }
 
+    private static final int[] NO_CHAIN = new int[0];
+
+    /** What a decision collects on the way; each list exists only once something is added (the common path adds little). */
     private static final class Notes {
-        final List<String> rules = new ArrayList<>(4);
-        final List<String> reasons = new ArrayList<>(2);
-        final List<String> monitor = new ArrayList<>(0);
+        final Bag rules = new Bag(), reasons = new Bag(), monitor = new Bag();
+
+        List<String> rules() { return rules.list(); }
+        List<String> reasons() { return reasons.list(); }
+        List<String> monitor() { return monitor.list(); }
+    }
+
+    /** A list that allocates only when it holds more than one element. */
+    private static final class Bag {
+        private String one;
+        private List<String> many;
+
+        void add(String s) {
+            if (one == null && many == null) one = s;
+            else {
+                if (many == null) {
+                    many = new ArrayList<>(4);
+                    many.add(one);
+                }
+                many.add(s);
+            }
+        }
+
+        void add(int index, String s) {
+            List<String> l = new ArrayList<>(list());
+            l.add(index, s);
+            one = null;
+            many = l;
+        }
+
+        void addAll(List<String> all) {
+            for (String s : all) add(s);
+        }
+
+        boolean isEmpty() {
+            return one == null && many == null;
+        }
+
+        List<String> list() {
+            if (many != null) return List.copyOf(many);
+            return one == null ? List.of() : List.of(one);
+        }
     }
 }

@@ -24,7 +24,13 @@ public record LlmRequest(String id, Instant timestamp, String model, List<Messag
     public LlmRequest {
         Objects.requireNonNull(id, "id");
         messages = List.copyOf(messages);
-        metadata = metadata == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(metadata));
+        if (metadata == null) {
+            metadata = Map.of();
+        } else {
+            java.util.LinkedHashMap<String, Object> copy = new java.util.LinkedHashMap<>(metadata);
+            copy.replaceAll((k, v) -> v instanceof List<?> l ? java.util.Collections.unmodifiableList(new java.util.ArrayList<>(l)) : v);
+            metadata = java.util.Collections.unmodifiableMap(copy);
+        }
     }
 
     public static Builder builder(String id) {

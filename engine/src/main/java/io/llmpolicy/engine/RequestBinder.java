@@ -62,6 +62,9 @@ final class RequestBinder {
                 throw new InvalidRequestException(name, "expected a model alias of the policy, got " + raw);
             }
             case LIST -> {
+                if (raw instanceof List<?> list && type.element().kind() == Type.Kind.STRING && allStrings(list)) {
+                    return list; // already in run-time form (the request's metadata map is immutable)
+                }
                 if (raw instanceof List<?> list) {
                     List<Object> out = new ArrayList<>(list.size());
                     for (Object item : list) {
@@ -74,6 +77,11 @@ final class RequestBinder {
             default -> { }
         }
         throw new InvalidRequestException(name, "expected " + type + ", got " + describe(raw));
+    }
+
+    private static boolean allStrings(List<?> list) {
+        for (int i = 0, n = list.size(); i < n; i++) if (!(list.get(i) instanceof String)) return false;
+        return true;
     }
 
     private static String describe(Object raw) {

@@ -13,8 +13,8 @@ public final class EvalContext {
     public String prompt = "";
     /** Prompt tokens, counted on first use (see {@link #inputTokens()}); -1 until then. */
     public long inputTokens = -1;
-    /** Counts the prompt's tokens when a rule first needs them. */
-    public java.util.function.LongSupplier inputTokenCounter;
+    /** The messages whose tokens {@link #inputTokens()} counts on first use (o200k encoding). */
+    public java.util.List<? extends io.llmpolicy.engine.tokens.ChatMessageText> messages = java.util.List.of();
     /** max_tokens of the request, or -1 when absent. */
     public long maxTokens = -1;
     /** Index of the routed model, or -1 before routing. */
@@ -32,7 +32,10 @@ public final class EvalContext {
 
     /** The prompt's token count, counting it once on first use. */
     public long inputTokens() {
-        if (inputTokens < 0) inputTokens = inputTokenCounter == null ? 0 : inputTokenCounter.getAsLong();
+        if (inputTokens < 0) {
+            inputTokens = io.llmpolicy.engine.tokens.TokenCounter.shared()
+                    .countChat(io.llmpolicy.engine.tokens.TokenEncoding.O200K_BASE, messages);
+        }
         return inputTokens;
     }
 
