@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 @Command(name = "llmpolicy", mixinStandardHelpOptions = true, version = "llmpolicy 0.1.0",
         description = "Policy engine for LLM traffic: check, format and test .llmpolicy files.",
         subcommands = {DemoCommand.class, CheckCommand.class, FmtCommand.class, TestCommand.class, ReplayCommand.class,
-                ExplainCommand.class, BenchCommand.class, PricesCommand.class, TraceCommand.class, PluginsCommand.class, CommandLine.HelpCommand.class})
+                ExplainCommand.class, BenchCommand.class, PricesCommand.class, TraceCommand.class, PluginsCommand.class, EvalCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -207,4 +207,22 @@ class CliTest {
         assertThat(r.code()).isZero();
         assertThat(r.out()).contains("mock").contains("STARTED");
     }
+
+    @Test
+    void eval_worseDatasetRegresses_exit1_betterPasses_exit0() throws Exception {
+        String policy = "../examples/policies/support-bot.llmpolicy";
+        Path baseline = dir.resolve("baseline.json");
+        Run base = run("eval", "--policy", policy, "--dataset", "../examples/evals/support-baseline.jsonl", "--format", "json",
+                "--out", baseline.toString());
+        assertThat(base.code()).as(base.err()).isZero();
+        assertThat(Files.readString(baseline)).contains("answer_quality");
+        Run worse = run("eval", "--policy", policy, "--dataset", "../examples/evals/support-worse.jsonl", "--baseline", baseline.toString());
+        assertThat(worse.code()).as(worse.out() + worse.err()).isEqualTo(1);
+        assertThat(worse.err()).contains("regressed");
+        Run better = run("eval", "--policy", policy, "--dataset", "../examples/evals/support-better.jsonl", "--baseline", baseline.toString());
+        assertThat(better.code()).as(better.out() + better.err()).isZero();
+        Run html = run("eval", "--policy", policy, "--dataset", "../examples/evals/support-worse.jsonl", "--baseline", baseline.toString(),
+                "--format", "html");
+        assertThat(html.out()).contains("<svg").doesNotContain("<script");
+    }
 }

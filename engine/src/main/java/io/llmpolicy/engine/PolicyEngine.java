@@ -45,6 +45,7 @@ public final class PolicyEngine implements AutoCloseable {
     private final AtomicReference<Decider> current = new AtomicReference<>();
     private final TraceSink trace;
     private final Execution execution;
+    private final Path budgetSnapshot;
     private volatile io.llmpolicy.trace.ContentPolicy content = io.llmpolicy.trace.ContentPolicy.NONE;
     private volatile Thread watcher;
     private volatile WatchService watchService;
@@ -53,6 +54,14 @@ public final class PolicyEngine implements AutoCloseable {
         this.policyFile = b.policy;
         this.clock = b.clock;
         this.store = b.store != null ? b.store : new InMemoryBudgetStore(b.alerts);
+        this.budgetSnapshot = b.budgetSnapshot;
+        if (budgetSnapshot != null && java.nio.file.Files.isRegularFile(budgetSnapshot)) {
+            try {
+                store.restore(budgetSnapshot);
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot restore budgets from " + budgetSnapshot + ": " + e.getMessage(), e);
+            }
+        }
         this.trace = b.traceDir == null ? null : new TraceSink(io.llmpolicy.trace.TraceWriter.open(
                 io.llmpolicy.trace.TraceConfig.builder(b.traceDir).build()), b.hmacKeyId, b.hmacKey);
         this.execution = b.plugins == null ? null : new Execution(b.plugins, Map.copyOf(b.endpoints), b.providerOverride,
@@ -121,6 +130,15 @@ public final class PolicyEngine implements AutoCloseable {
     /** Re-reads the policy file; on errors the old version keeps serving and the result carries the diagnostics. */
     public ReloadResult reload() {
         return load();
+    }
+
+    /**
+     * Writes the budget counters to the snapshot file given to the builder (atomically; see docs/budgets.md).
+     * Called by {@link #close()}; call it periodically to bound what a crash can lose.
+     */
+    public void snapshotBudgets() throws IOException {
+        if (budgetSnapshot == null) throw new IllegalStateException("no budget snapshot file configured: builder().budgetSnapshot(path)");
+        store.snapshot(budgetSnapshot);
     }
 
     /** Presets a budget counter for the request's key (tests' {@code given budget ... spent ...}). */
@@ -207,6 +225,13 @@ public final class PolicyEngine implements AutoCloseable {
         Thread t = watcher;
         if (t != null) t.interrupt();
         if (trace != null) trace.close();
+        if (budgetSnapshot != null) {
+            try {
+                store.snapshot(budgetSnapshot);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException("cannot snapshot budgets to " + budgetSnapshot, e);
+            }
+        }
     }
 
     /** Options for an engine. Not thread-safe; build once. */
@@ -217,6 +242,7 @@ public final class PolicyEngine implements AutoCloseable {
         private AlertListener alerts = AlertListener.NONE;
         private boolean watch;
         private Path traceDir;
+        private Path budgetSnapshot;
         private io.llmpolicy.plugin.host.PluginHost plugins;
         private final java.util.Map<String, io.llmpolicy.plugin.EndpointConfig> endpoints = new java.util.HashMap<>();
         private String providerOverride;
@@ -234,6 +260,8 @@ public final class PolicyEngine implements AutoCloseable {
         /** Reload automatically when a .llmpolicy file in the policy's directory changes. */
         public Builder watch(boolean w) { this.watch = w; return this; }
 
+        /** Restore budget counters from this file at build (when it exists) and write them back at close. */
+        public Builder budgetSnapshot(Path file) { this.budgetSnapshot = file; return this; }
         /** Write every completed request and every denial to a Chronicle Queue trace in {@code dir} (docs/trace-schema.md). */
         public Builder traceDir(Path dir) { this.traceDir = dir; return this; }
         /** The key for policies that store trace content as {@code hash} (HMAC-SHA256); at least 16 bytes. */

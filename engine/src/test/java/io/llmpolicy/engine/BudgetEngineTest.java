@@ -152,4 +152,22 @@ class BudgetEngineTest {
         assertThat(admitted.get()).isGreaterThanOrEqualTo(50); // at least limit / reservation requests fit
         assertThat(s.spent()).isLessThanOrEqualTo(100_000L);
     }
+
+    @Test
+    void budgetSnapshot_survivesRestart() throws Exception {
+        Path policy = Policies.write(dir, "policy \"s\" version \"1\"\nrequest { team: string }\n" + Policies.MODELS
+                + "route r { otherwise -> a }\nbudget team by request.team { limit 2 requests per day }\n");
+        Path snapshot = dir.resolve("budgets.snapshot");
+        try (PolicyEngine first = PolicyEngine.builder().policy(policy).budgetSnapshot(snapshot).build()) {
+            for (int i = 0; i < 2; i++) {
+                Decision d = first.decide(req("r" + i, "t", "2026-03-10T10:00:00Z"));
+                first.complete(d, LlmResponse.success("x", 5, 5, 10));
+            }
+        }
+        assertThat(snapshot).exists();
+        try (PolicyEngine second = PolicyEngine.builder().policy(policy).budgetSnapshot(snapshot).build()) {
+            assertThat(second.decide(req("r3", "t", "2026-03-10T11:00:00Z")).allowed()).as("restored: 2 of 2 used").isFalse();
+            assertThat(second.decide(req("r4", "t", "2026-03-11T11:00:00Z")).allowed()).as("next day").isTrue();
+        }
+    }
 }

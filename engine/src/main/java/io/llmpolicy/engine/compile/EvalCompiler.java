@@ -24,6 +24,7 @@ final class EvalCompiler {
         exprs.scores = scores;
         List<EvalPlan.Assertion> assertions = new ArrayList<>();
         List<EvalPlan.PassRateAlert> alerts = new ArrayList<>();
+        double maxDrop = 0, alpha = 0.05;
         for (Decl.EvalStmt s : e.statements()) {
             switch (s) {
                 case Decl.Assert a -> assertions.add(new EvalPlan.Assertion(
@@ -35,13 +36,17 @@ final class EvalCompiler {
                                 a.window().value().toMillis(), ExprPrinter.print(a.condition())));
                     }
                 }
+                case Decl.Regression r -> {
+                    maxDrop = r.maxDrop().value().doubleValue() / 100.0;
+                    if (r.alpha() != null) alpha = r.alpha().value().doubleValue();
+                }
                 default -> { }
             }
         }
         EvalPlan plan = new EvalPlan(e.name().text(), e.sample() == null ? 1_000_000L
                 : e.sample().value().movePointRight(4).longValue(),
                 e.mods().when() == null ? null : exprs.condition(e.mods().when()), e.mods().monitor(), List.copyOf(assertions),
-                List.copyOf(scores.keySet()), List.copyOf(scorers), List.copyOf(alerts));
+                List.copyOf(scores.keySet()), List.copyOf(scorers), List.copyOf(alerts), maxDrop, alpha);
         exprs.scores = Map.of();
         return plan;
     }

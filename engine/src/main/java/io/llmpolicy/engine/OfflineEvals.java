@@ -1,0 +1,84 @@
+package io.llmpolicy.engine;
+
+import io.llmpolicy.dsl.PolicyLoader;
+import io.llmpolicy.engine.compile.AttributeSlots;
+import io.llmpolicy.engine.compile.EvalContext;
+import io.llmpolicy.engine.compile.EvalPlan;
+import io.llmpolicy.engine.compile.Plan;
+import io.llmpolicy.engine.compile.PolicyCompiler;
+import io.llmpolicy.eval.Assertion;
+import io.llmpolicy.eval.Eval;
+import io.llmpolicy.eval.EvalInput;
+import io.llmpolicy.eval.Sampler;
+import io.llmpolicy.eval.Score;
+import io.llmpolicy.eval.ScorerCheck;
+import io.llmpolicy.eval.report.RegressionCriteria;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * A policy's {@code eval} rules as offline evals over a golden dataset: every assertion is compiled by the engine
+ * and run through the evals module's runner, so offline and online results mean the same thing. Sampling does not
+ * apply offline (every line is evaluated).
+ */
+public final class OfflineEvals {
+    private final List<Eval> evals;
+    private final Map<String, RegressionCriteria> criteria;
+
+    private OfflineEvals(List<Eval> evals, Map<String, RegressionCriteria> criteria) {
+        this.evals = evals;
+        this.criteria = criteria;
+    }
+
+    /** @throws PolicyLoadException when the policy does not check */
+    public static OfflineEvals of(Path policyFile) {
+        PolicyLoader.Result loaded = PolicyLoader.load(policyFile);
+        if (!loaded.ok()) throw new PolicyLoadException(loaded);
+        Plan plan = PolicyCompiler.compile(loaded.policy(), new AttributeSlots(), d -> args -> {
+            throw new IllegalStateException("plugin function " + d.name().text() + " is not loaded");
+        });
+        List<Eval> evals = new ArrayList<>();
+        Map<String, RegressionCriteria> criteria = new HashMap<>();
+        for (EvalPlan e : plan.evals()) {
+            List<Assertion> assertions = new ArrayList<>();
+            for (EvalPlan.Assertion a : e.assertions()) {
+                assertions.add(new ScorerCheck(a.label(), input -> {
+                    boolean pass = a.condition().bool(context(input, e, plan.slotCount()));
+                    return new Score(pass ? 1.0 : 0.0, pass ? "pass" : "fail", pass ? "holds" : "does not hold: " + a.label());
+                }, 1.0));
+            }
+            evals.add(new Eval(e.name(), Sampler.ALWAYS, assertions));
+            criteria.put(e.name(), RegressionCriteria.passRateDrop(e.regressionMaxDrop()).withAlpha(e.regressionAlpha()));
+        }
+        return new OfflineEvals(List.copyOf(evals), Map.copyOf(criteria));
+    }
+
+    private static EvalContext context(EvalInput input, EvalPlan e, int slots) {
+        EvalContext ctx = new EvalContext();
+        ctx.values = new Object[slots]; // request attributes are absent offline: conditions on them are false
+        ctx.output = input.output() == null ? "" : input.output();
+        ctx.expected = input.expected();
+        ctx.prompt = input.input() == null ? "" : input.input();
+        ctx.latencyMillis = input.latencyMs();
+        ctx.costNanoUsd = input.costNanoUsd();
+        ctx.requestId = input.requestId() == null ? "" : input.requestId();
+        double[] scores = new double[e.scoreNames().size()];
+        Arrays.fill(scores, Double.NaN);
+        ctx.scores = scores;
+        return ctx;
+    }
+
+    public List<Eval> evals() {
+        return evals;
+    }
+
+    /** The regression gate each eval declares ({@code regression max_drop P% alpha A}); a drop of 0 when undeclared. */
+    public Function<String, RegressionCriteria> criteria() {
+        return name -> criteria.getOrDefault(name, RegressionCriteria.DEFAULT);
+    }
+}
