@@ -453,6 +453,11 @@ final class Decider {
     }
 
     Outcome complete(Decision d, LlmResponse response) {
+        return complete(d, response, false);
+    }
+
+    /** @param outputGuarded the output already went through the streaming guardrails (do not scan it again) */
+    Outcome complete(Decision d, LlmResponse response, boolean outputGuarded) {
         long now = d.timestampMillis() + Math.max(0, response.latencyMillis());
         if (!d.allowed()) {
             return new Outcome(d.requestId(), false, "denied", 0, 0, 0, 0, response.latencyMillis(), d.budgets(), List.of(), null, null, List.of());
@@ -474,7 +479,7 @@ final class Decider {
         breakers[target].recordSuccess(0);
         String output = response.content();
         Guards.Result out = Guards.Result.NONE;
-        if (!plan.guards().isEmpty() && output != null) {
+        if (!outputGuarded && !plan.guards().isEmpty() && output != null) {
             EvalContext ctx = d.context;
             ctx.output = output;
             ctx.target = target;

@@ -68,6 +68,73 @@ final class Execution {
         return new ExecuteResult(d, null, null, d.failedAttempts());
     }
 
+    ExecuteResult executeStreaming(PolicyEngine engine, LlmRequest request, java.util.function.Consumer<String> onText) {
+        Decision d = engine.decide(request);
+        while (d.allowed()) {
+            if (d.attempt() > MAX_ATTEMPTS) {
+                throw new IllegalStateException("request " + request.id() + " exceeded " + MAX_ATTEMPTS + " attempts: " + d.failedAttempts());
+            }
+            OutputStream stream = new OutputStream(d.plan, onText);
+            LlmResponse response = callStreaming(d, request, stream);
+            if (!response.failed() || !stream.releasedText().isEmpty()) {
+                Outcome o = engine.completeStreamed(d, response, stream);
+                return new ExecuteResult(d, o, o.output(), d.failedAttempts());
+            }
+            Decision next = engine.failover(d, response, request);
+            if (!next.allowed()) return new ExecuteResult(next, null, null, next.failedAttempts());
+            d = next;
+        }
+        return new ExecuteResult(d, null, null, d.failedAttempts());
+    }
+
+    private LlmResponse callStreaming(Decision d, LlmRequest request, OutputStream stream) {
+        PluginExtension<ModelProvider> provider = provider(d.provider(), d.policy().name());
+        ChatRequest chat = chatRequest(d, request);
+        long start = System.nanoTime();
+        java.util.concurrent.CompletableFuture<ChatResponse> future = null;
+        try {
+            java.util.concurrent.atomic.AtomicReference<java.util.concurrent.CompletableFuture<ChatResponse>> self = new java.util.concurrent.atomic.AtomicReference<>();
+            future = host.boundary().callAsync(provider, "stream", location(d), timeout.plusSeconds(1),
+                    p -> p.stream(chat, new CallOptions(request.id(), timeout), text -> {
+                        stream.accept(text);
+                        if (stream.blocked() != null && self.get() != null) self.get().cancel(true); // stop paying for tokens
+                    }));
+            self.set(future);
+            ChatResponse r = future.get(timeout.toMillis() + 2_000, TimeUnit.MILLISECONDS);
+            stream.finish();
+            long latency = r.latency() != null ? r.latency().toMillis() : elapsed(start);
+            return new LlmResponse(200, stream.releasedText(), r.model(), r.usage().inputTokens(), r.usage().outputTokens(),
+                    r.usage().cachedInputTokens(), latency, null, -1);
+        } catch (CancellationException e) {
+            // cancelled because an output guardrail denied: bill what the model produced so far (estimated)
+            long out = Math.max(1, stream.releasedText().length() / 4);
+            return new LlmResponse(200, stream.releasedText(), d.providerModel(), d.context.inputTokens(), out, 0, elapsed(start), null, -1);
+        } catch (ExecutionException e) {
+            if (stream.blocked() != null) {
+                long out = Math.max(1, stream.releasedText().length() / 4);
+                return new LlmResponse(200, stream.releasedText(), d.providerModel(), d.context.inputTokens(), out, 0, elapsed(start), null, -1);
+            }
+            return failure(e.getCause(), start);
+        } catch (TimeoutException e) {
+            future.cancel(true);
+            return LlmResponse.failure("timeout", elapsed(start));
+        } catch (InterruptedException e) {
+            if (future != null) future.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new CancellationException("interrupted while streaming from " + d.target());
+        } catch (RuntimeException e) {
+            return failure(e, start);
+        }
+    }
+
+    private static ChatRequest chatRequest(Decision d, LlmRequest request) {
+        List<ChatMessage> messages = new ArrayList<>(request.messages().size());
+        for (Message m : d.messages()) messages.add(new ChatMessage(role(m.role()), m.content()));
+        return new ChatRequest(d.providerModel(), messages,
+                request.maxTokens() >= 0 ? OptionalInt.of((int) Math.min(Integer.MAX_VALUE, request.maxTokens())) : OptionalInt.empty(),
+                OptionalDouble.empty());
+    }
+
     private LlmResponse call(Decision d, LlmRequest request) {
         PluginExtension<ModelProvider> provider = provider(d.provider(), d.policy().name());
         List<ChatMessage> messages = new ArrayList<>(request.messages().size());

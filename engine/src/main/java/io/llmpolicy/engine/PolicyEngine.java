@@ -113,6 +113,27 @@ public final class PolicyEngine implements AutoCloseable {
         return execution.execute(this, request);
     }
 
+    /**
+     * As {@link #execute}, but streams the answer: {@code onText} receives text as soon as the output guardrails know
+     * it is clean (or redacted), held back by at most their window; a {@code deny} finding ends the stream, and
+     * {@link ExecuteResult#outcome()} says so ({@code blocked()}) and what was released before it. A call that fails
+     * before any text was released falls back as {@code execute} does; once text reached the client it cannot be
+     * retried transparently, and the result reports the failure.
+     */
+    public ExecuteResult executeStreaming(LlmRequest request, java.util.function.Consumer<String> onText) {
+        if (execution == null) throw new IllegalStateException("executeStreaming needs model providers: build the engine with plugins(PluginHost)");
+        return execution.executeStreaming(this, request, onText);
+    }
+
+    /** Settles a streamed answer whose output guardrails already ran on the stream. */
+    Outcome completeStreamed(Decision decision, LlmResponse response, OutputStream stream) {
+        Outcome o = decider(decision).complete(decision, response, true);
+        Outcome streamed = new Outcome(o.requestId(), o.success(), o.errorClass(), o.costNanoUsd(), o.inputTokens(), o.outputTokens(),
+                o.cachedInputTokens(), o.latencyMillis(), o.budgets(), stream.findings(), stream.releasedText(), stream.blocked(), o.evals());
+        if (trace != null && decision.allowed()) trace.completed(decision, response, streamed, content);
+        return streamed;
+    }
+
     /** The policy now serving. */
     public PolicyInfo policy() {
         return current.get().info;

@@ -62,6 +62,9 @@ final class TraceSink implements AutoCloseable {
                         Math.max(0, response.latencyMillis()) * 1_000_000L));
         if (!o.success()) b.errorType(o.errorClass());
         for (GuardFinding f : o.findings()) b.finding(traceFinding(f));
+        for (EvalResult e : o.evals()) {
+            b.evalResult(new io.llmpolicy.trace.EvalResult(e.eval() + ": " + e.assertion(), e.score(), e.label(), null, e.pass()));
+        }
         String text = response.content();
         if (text != null && !text.isEmpty()) b.response(content.response(text, o.output() != null ? o.output() : ""));
         for (BudgetState s : o.budgets()) {

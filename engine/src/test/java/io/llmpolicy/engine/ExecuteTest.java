@@ -89,4 +89,41 @@ class ExecuteTest {
         assertThatThrownBy(() -> e.execute(LlmRequest.builder("x").user("hi").build()))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("plugins(PluginHost)");
     }
+
+    private PolicyEngine streamingEngine(String reply) {
+        Path policy = Policies.write(dir, """
+                policy "stream" version "1"
+                model a = openai "gpt-4o"
+                route r { otherwise -> a }
+                guardrail answers on output {
+                  redact pii [email] as placeholder
+                  deny phrases ["project falcon"] "confidential project mentioned"
+                }
+                """);
+        return PolicyEngine.builder().policy(policy).plugins(host).providerOverride("mock")
+                .endpoint("openai", EndpointConfig.builder("openai").option("reply", reply).option("chunk_words", "2").build())
+                .build();
+    }
+
+    @Test
+    void executeStreaming_redactsFindingsSplitAcrossChunks_beforeRelease() {
+        PolicyEngine e = streamingEngine("Write to jane.doe@example.com or to ops@example.org and we will answer within a day");
+        StringBuilder client = new StringBuilder();
+        ExecuteResult r = e.executeStreaming(LlmRequest.builder("s1").user("contact?").build(), client::append);
+        assertThat(r.answered()).isTrue();
+        assertThat(client.toString()).contains("<EMAIL_1>").contains("<EMAIL_2>").doesNotContain("@example");
+        assertThat(client.toString()).isEqualTo(r.outcome().output());
+        assertThat(r.outcome().findings()).extracting(GuardFinding::detector).containsExactly("pii.email", "pii.email");
+        assertThat(r.outcome().blocked()).isNull();
+    }
+
+    @Test
+    void executeStreaming_denyFinding_endsTheStreamWithoutReleasingIt() {
+        PolicyEngine e = streamingEngine("Sure here is the plan for project falcon as discussed in the meeting notes");
+        StringBuilder client = new StringBuilder();
+        ExecuteResult r = e.executeStreaming(LlmRequest.builder("s2").user("plan?").build(), client::append);
+        assertThat(r.outcome().blocked()).isEqualTo("confidential project mentioned");
+        assertThat(client.toString()).doesNotContain("falcon");
+        assertThat(r.outcome().findings()).anyMatch(f -> f.detector().equals("phrase") && f.action().equals("deny"));
+    }
 }

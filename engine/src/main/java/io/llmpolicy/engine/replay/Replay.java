@@ -136,6 +136,16 @@ public final class Replay {
         ArrayNode findings = n.putArray("findings");
         for (io.llmpolicy.engine.GuardFinding f : d.findings()) findings.add(findingJson(f));
         if (o != null) for (io.llmpolicy.engine.GuardFinding f : o.findings()) findings.add(findingJson(f));
+        if (o != null && !o.evals().isEmpty()) {
+            ArrayNode evals = n.putArray("evals");
+            for (io.llmpolicy.engine.EvalResult e : o.evals()) {
+                ObjectNode x = evals.addObject();
+                x.put("name", e.eval());
+                x.put("assertion", e.assertion());
+                x.put("pass", e.pass());
+                x.put("score", e.score());
+            }
+        }
         ArrayNode budgets = n.putArray("budget");
         for (BudgetState b : o != null ? o.budgets() : d.budgets()) budgets.add(budgetJson(b));
         if (o != null && o.success()) n.put("cost_usd", Money.toUsd(o.costNanoUsd()));
