@@ -39,12 +39,19 @@ final class Decider {
     private final LatencyTracker latency;
     private final CircuitBreaker[] breakers;
     private final EvalContext.BudgetUsage budgetUsage = this::percentUsed;
+    /** Online aggregates of evals with pass-rate alerts, by eval name. */
+    private final java.util.Map<String, List<io.llmpolicy.eval.online.EvalWindows>> evalWindows;
     /** Precomputed so that the common cases allocate nothing: one-model chains and the aliases of each chain's fallbacks. */
     private final int[][] single;
     private final java.util.IdentityHashMap<int[], List<String>> fallbackAliases = new java.util.IdentityHashMap<>();
 
     Decider(Plan plan, BudgetStore store) {
+        this(plan, store, null);
+    }
+
+    Decider(Plan plan, BudgetStore store, Alerts alerts) {
         this.plan = plan;
+        this.evalWindows = evalWindows(plan, alerts);
         this.info = new PolicyInfo(plan.name(), plan.version(), plan.hash());
         this.store = store;
         this.latency = new LatencyTracker(plan.models().size(), 0.2, 1000.0);
@@ -492,6 +499,28 @@ final class Decider {
                 out.denyReason(), evals);
     }
 
+    private static java.util.Map<String, List<io.llmpolicy.eval.online.EvalWindows>> evalWindows(Plan plan, Alerts alerts) {
+        java.util.Map<String, List<io.llmpolicy.eval.online.EvalWindows>> out = new java.util.HashMap<>();
+        if (alerts == null) return out;
+        for (io.llmpolicy.engine.compile.EvalPlan e : plan.evals()) {
+            List<String> labels = e.assertions().stream().map(io.llmpolicy.engine.compile.EvalPlan.Assertion::label).distinct().toList();
+            if (labels.size() != e.assertions().size()) continue; // duplicate labels cannot be tracked apart
+            for (io.llmpolicy.engine.compile.EvalPlan.PassRateAlert a : e.passRateAlerts()) {
+                io.llmpolicy.eval.online.AlertCondition.Comparison cmp = switch (a.comparison()) {
+                    case "<" -> io.llmpolicy.eval.online.AlertCondition.Comparison.LT;
+                    case "<=" -> io.llmpolicy.eval.online.AlertCondition.Comparison.LE;
+                    case ">" -> io.llmpolicy.eval.online.AlertCondition.Comparison.GT;
+                    default -> io.llmpolicy.eval.online.AlertCondition.Comparison.GE;
+                };
+                io.llmpolicy.eval.online.AlertCondition condition = io.llmpolicy.eval.online.AlertCondition.ofEval(
+                        io.llmpolicy.eval.online.AlertCondition.Metric.PASS_RATE, cmp, a.threshold(), 1);
+                out.computeIfAbsent(e.name(), k -> new ArrayList<>()).add(new io.llmpolicy.eval.online.EvalWindows(e.name(), labels,
+                        Duration.ofMillis(a.windowMillis()), List.of(condition), alerts::eval));
+            }
+        }
+        return out;
+    }
+
     /** Online evals: each samples by a hash of the request id, then checks its assertions on the answer. */
     private List<EvalResult> evals(Decision d, LlmResponse response, long cost) {
         if (plan.evals().isEmpty()) return List.of();
@@ -507,9 +536,14 @@ final class Decider {
             double[] scores = new double[e.scoreNames().size()];
             Arrays.fill(scores, Double.NaN); // plugin scorers run through the plugin host; unloaded ones score NaN
             ctx.scores = scores;
+            List<io.llmpolicy.eval.AssertionResult> forWindows = new ArrayList<>(e.assertions().size());
             for (io.llmpolicy.engine.compile.EvalPlan.Assertion a : e.assertions()) {
                 boolean pass = a.condition().bool(ctx);
                 results.add(new EvalResult(e.name(), a.label(), pass, pass ? 1.0 : 0.0, pass ? "pass" : "fail"));
+                forWindows.add(new io.llmpolicy.eval.AssertionResult(pass, pass ? 1.0 : 0.0, pass ? "pass" : "fail", a.label()));
+            }
+            for (io.llmpolicy.eval.online.EvalWindows w : evalWindows.getOrDefault(e.name(), List.of())) {
+                w.record(forWindows, response.latencyMillis(), d.timestampMillis() + Math.max(0, response.latencyMillis()));
             }
         }
         return List.copyOf(results);

@@ -45,6 +45,7 @@ public final class PolicyEngine implements AutoCloseable {
     private final AtomicReference<Decider> current = new AtomicReference<>();
     private final TraceSink trace;
     private final Execution execution;
+    private final Alerts alerts;
     private final Path budgetSnapshot;
     private volatile io.llmpolicy.trace.ContentPolicy content = io.llmpolicy.trace.ContentPolicy.NONE;
     private volatile Thread watcher;
@@ -53,7 +54,8 @@ public final class PolicyEngine implements AutoCloseable {
     private PolicyEngine(Builder b) {
         this.policyFile = b.policy;
         this.clock = b.clock;
-        this.store = b.store != null ? b.store : new InMemoryBudgetStore(b.alerts);
+        this.alerts = new Alerts(b.alerts, b.evalAlerts, b.alertSink);
+        this.store = b.store != null ? b.store : new InMemoryBudgetStore(alerts.budgets());
         this.budgetSnapshot = b.budgetSnapshot;
         if (budgetSnapshot != null && java.nio.file.Files.isRegularFile(budgetSnapshot)) {
             try {
@@ -162,6 +164,11 @@ public final class PolicyEngine implements AutoCloseable {
         store.snapshot(budgetSnapshot);
     }
 
+    /** Alerts that an alert sink failed to deliver (the sink reports each failure; requests never wait for it). */
+    public long alertDeliveryFailures() {
+        return alerts.deliveryFailures();
+    }
+
     /** Presets a budget counter for the request's key (tests' {@code given budget ... spent ...}). */
     public void presetBudget(String budget, Usage spent, LlmRequest request) {
         long now = request.timestamp() != null ? request.timestamp().toEpochMilli() : clock.millis();
@@ -179,7 +186,7 @@ public final class PolicyEngine implements AutoCloseable {
 
     private Decider decider(Decision decision) {
         Decider d = current.get();
-        return d.plan == decision.plan ? d : new Decider(decision.plan, store);
+        return d.plan == decision.plan ? d : new Decider(decision.plan, store, alerts);
     }
 
     private PolicyLoader.Result lastFailure;
@@ -198,7 +205,7 @@ public final class PolicyEngine implements AutoCloseable {
             throw new IllegalStateException("plugin function " + declaration.name().text() + " from plugin \""
                     + declaration.plugin() + "\" is not loaded (no plugins directory configured)");
         });
-        Decider next = new Decider(plan, store);
+        Decider next = new Decider(plan, store, alerts);
         if (trace != null) content = trace.contentPolicy(plan);
         current.set(next);
         return new ReloadResult(true, next.info, result.diagnostics(), "");
@@ -262,6 +269,8 @@ public final class PolicyEngine implements AutoCloseable {
         private BudgetStore store;
         private AlertListener alerts = AlertListener.NONE;
         private boolean watch;
+        private java.util.function.Consumer<io.llmpolicy.eval.online.Alert> evalAlerts;
+        private io.llmpolicy.plugin.AlertSink alertSink;
         private Path traceDir;
         private Path budgetSnapshot;
         private io.llmpolicy.plugin.host.PluginHost plugins;
@@ -278,6 +287,10 @@ public final class PolicyEngine implements AutoCloseable {
         public Builder budgetStore(BudgetStore s) { this.store = s; return this; }
         /** Receives budget alerts (default store only). */
         public Builder alerts(AlertListener l) { this.alerts = Objects.requireNonNull(l); return this; }
+        /** Receives eval alerts ({@code alert when pass_rate < 95% over 1h}), once per window. */
+        public Builder evalAlerts(java.util.function.Consumer<io.llmpolicy.eval.online.Alert> l) { this.evalAlerts = l; return this; }
+        /** Also deliver every budget and eval alert to this sink (for example the webhook plugin's), asynchronously. */
+        public Builder alertSink(io.llmpolicy.plugin.AlertSink sink) { this.alertSink = sink; return this; }
         /** Reload automatically when a .llmpolicy file in the policy's directory changes. */
         public Builder watch(boolean w) { this.watch = w; return this; }
 
