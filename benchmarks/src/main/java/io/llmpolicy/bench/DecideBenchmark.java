@@ -82,8 +82,18 @@ public class DecideBenchmark {
         return s.toString();
     }
 
+    /** A decision the benchmark thread reuses, as a request-handling thread would (see PolicyEngine#decide(LlmRequest, Decision)). */
+    final Decision reused = new Decision();
+
     @Benchmark
     public Decision decide() {
+        LlmRequest r = requests[next++ & 63];
+        return routing.decide(r, reused);
+    }
+
+    /** The convenience API that returns a new Decision each time. */
+    @Benchmark
+    public Decision decideNew() {
         LlmRequest r = requests[next++ & 63];
         return routing.decide(r);
     }

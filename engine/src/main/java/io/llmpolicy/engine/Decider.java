@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Decides and settles requests for one compiled {@link Plan}. Immutable apart from the shared, thread-safe
@@ -39,6 +40,8 @@ final class Decider {
     private final LatencyTracker latency;
     private final CircuitBreaker[] breakers;
     private final EvalContext.BudgetUsage budgetUsage = this::percentUsed;
+    /** {@code List.of(name)} for every rule name, shared by decisions. */
+    private final Map<String, List<String>> ruleNames;
     /** Online aggregates of evals with pass-rate alerts, by eval name. */
     private final java.util.Map<String, List<io.llmpolicy.eval.online.EvalWindows>> evalWindows;
     /** Precomputed so that the common cases allocate nothing: one-model chains and the aliases of each chain's fallbacks. */
@@ -65,6 +68,10 @@ final class Decider {
             breakers[m.index()] = new CircuitBreaker(1, Duration.ofMillis(Math.max(1, cooldown)), cooldown > 0 ? 1 : Integer.MAX_VALUE,
                     Duration.ofMinutes(10));
         }
+        Map<String, List<String>> names = new java.util.HashMap<>();
+        for (Plan.Route r : plan.routes()) names.put(r.name(), List.of(r.name()));
+        for (Plan.Budget b : plan.budgets()) names.put(b.name(), List.of(b.name()));
+        this.ruleNames = Map.copyOf(names);
         this.single = new int[plan.models().size()][];
         for (Plan.ModelInfo m : plan.models()) {
             single[m.index()] = new int[] {m.index()};
@@ -81,8 +88,20 @@ final class Decider {
     }
 
     EvalContext context(LlmRequest request, long now) {
-        EvalContext ctx = new EvalContext();
-        ctx.values = RequestBinder.bind(plan, request);
+        return context(request, now, null);
+    }
+
+    private EvalContext context(LlmRequest request, long now, Decision.Reuse reuse) {
+        EvalContext ctx;
+        if (reuse == null) {
+            ctx = new EvalContext();
+            ctx.values = RequestBinder.bind(plan, request);
+        } else {
+            ctx = reuse.context;
+            ctx.reset();
+            if (reuse.values.length < plan.slotCount()) reuse.values = new Object[plan.slotCount()];
+            ctx.values = RequestBinder.bind(plan, request, reuse.values);
+        }
         ctx.requestId = request.id();
         ctx.requestedModel = request.model();
         ctx.prompt = request.prompt();
@@ -95,8 +114,23 @@ final class Decider {
     }
 
     Decision decide(LlmRequest request, long now) {
-        EvalContext ctx = context(request, now);
-        Notes notes = new Notes();
+        return decide(request, now, null);
+    }
+
+    /**
+     * Decides into {@code into} when given (a decision the caller reuses): then the common path — routing without
+     * budgets, guardrails or notes — allocates nothing.
+     */
+    Decision decide(LlmRequest request, long now, Decision into) {
+        Decision.Reuse reuse = null;
+        if (into != null) {
+            if (into.reuse == null) into.reuse = new Decision.Reuse();
+            reuse = into.reuse;
+        }
+        EvalContext ctx = context(request, now, reuse);
+        Notes notes = reuse != null ? reuse.notes.reset() : new Notes();
+        notes.into = into;
+        notes.singletons = ruleNames;
         Guards.Result input = Guards.Result.NONE;
         if (!plan.guards().isEmpty()) {
             List<String> texts = new ArrayList<>(request.messages().size());
@@ -188,7 +222,7 @@ final class Decider {
             }
             notes.reasons.add("every candidate is cooling down; trying " + alias(fitting[pos]) + ", which recovers first");
         }
-        java.util.Set<String> softened = new java.util.HashSet<>(2);
+        java.util.Set<String> softened = plan.budgets().isEmpty() ? java.util.Set.of() : new java.util.HashSet<>(2);
         while (pos < fitting.length) {
             int candidate = fitting[pos];
             BudgetOutcome b = reserve(ctx, candidate, notes, softened);
@@ -232,8 +266,11 @@ final class Decider {
      * Reserves every applicable budget for {@code candidate}. Budgets in {@code softened} already downgraded this
      * request: they keep counting its spend but no longer refuse it (a downgrade is a soft limit).
      */
+    private static final BudgetOutcome NOTHING_RESERVED = new BudgetOutcome(List.of(), null, null, List.of());
+
     private BudgetOutcome reserve(EvalContext ctx, int candidate, Notes notes, java.util.Set<String> softened) {
         ctx.target = candidate;
+        if (plan.budgets().isEmpty()) return NOTHING_RESERVED;
         List<Reservation> held = new ArrayList<>(plan.budgets().size() + 1);
         List<String> fired = new ArrayList<>(2);
         for (Plan.Budget b : plan.budgets()) {
@@ -316,9 +353,14 @@ final class Decider {
     }
 
     private int[] fitting(int[] chain, int start, EvalContext ctx, Notes notes) {
-        boolean anyWindow = false;
-        for (int i = start; i < chain.length; i++) anyWindow |= plan.models().get(chain[i]).contextWindow() > 0;
-        if (!anyWindow && start == 0) return chain; // no model states a context window: nothing to count or skip
+        if (start == 0) {
+            boolean anyTooSmall = false;
+            for (int m : chain) {
+                long window = plan.models().get(m).contextWindow();
+                if (window > 0 && ctx.inputTokens() + Math.max(0, ctx.maxTokens) > window) anyTooSmall = true;
+            }
+            if (!anyTooSmall) return chain; // nothing to skip: keep the plan's own array (no copy, known aliases)
+        }
         int[] out = new int[chain.length - start];
         int n = 0;
         for (int i = start; i < chain.length; i++) {
@@ -443,18 +485,31 @@ final class Decider {
             for (int i = 1; i < chain.length; i++) list.add(alias(chain[i]));
             fallbacks = List.copyOf(list);
         }
-        Decision d = new Decision(request.id(), Decision.Action.ALLOW, plan.models().get(target), fallbacks,
-                notes.rules(), notes.reasons(), notes.monitor(),
-                reservations.isEmpty() ? List.of() : states(reservations, ctx.nowMillis), info, ctx.nowMillis, allCooling, plan, ctx,
-                reservations.isEmpty() ? List.of() : List.copyOf(reservations), chain, 1, attempt);
+        List<BudgetState> states = reservations.isEmpty() ? List.of() : states(reservations, ctx.nowMillis);
+        List<Reservation> held = reservations.isEmpty() ? List.of() : List.copyOf(reservations);
+        Decision d;
+        if (notes.into != null) {
+            d = notes.into;
+            d.set(request.id(), Decision.Action.ALLOW, plan.models().get(target), fallbacks, notes.rules(), notes.reasons(),
+                    notes.monitor(), states, info, ctx.nowMillis, allCooling, plan, ctx, held, chain, 1, attempt);
+        } else {
+            d = new Decision(request.id(), Decision.Action.ALLOW, plan.models().get(target), fallbacks, notes.rules(),
+                    notes.reasons(), notes.monitor(), states, info, ctx.nowMillis, allCooling, plan, ctx, held, chain, 1, attempt);
+        }
         d.request = request;
         return d;
     }
 
     private Decision denied(LlmRequest request, EvalContext ctx, Notes notes, List<BudgetState> states) {
-        Decision d = new Decision(request.id(), Decision.Action.DENY, null, List.of(), notes.rules(),
-                notes.reasons(), notes.monitor(), states, info, ctx.nowMillis, false, plan, ctx,
-                List.of(), NO_CHAIN, 0, 1);
+        Decision d;
+        if (notes.into != null) {
+            d = notes.into;
+            d.set(request.id(), Decision.Action.DENY, null, List.of(), notes.rules(), notes.reasons(), notes.monitor(), states, info,
+                    ctx.nowMillis, false, plan, ctx, List.of(), NO_CHAIN, 0, 1);
+        } else {
+            d = new Decision(request.id(), Decision.Action.DENY, null, List.of(), notes.rules(), notes.reasons(), notes.monitor(),
+                    states, info, ctx.nowMillis, false, plan, ctx, List.of(), NO_CHAIN, 0, 1);
+        }
         d.request = request;
         return d;
     }
@@ -670,16 +725,28 @@ final class Decider {
     private static final int[] NO_CHAIN = new int[0];
 
     /** What a decision collects on the way; each list exists only once something is added (the common path adds little). */
-    private static final class Notes {
+    static final class Notes {
         final Bag rules = new Bag(), reasons = new Bag(), monitor = new Bag();
+        /** The caller's reused decision, or null. */
+        Decision into;
+        /** One-element lists of rule names, so a decision naming only its route allocates no list. */
+        Map<String, List<String>> singletons = Map.of();
 
-        List<String> rules() { return rules.list(); }
-        List<String> reasons() { return reasons.list(); }
-        List<String> monitor() { return monitor.list(); }
+        Notes reset() {
+            rules.reset();
+            reasons.reset();
+            monitor.reset();
+            into = null;
+            return this;
+        }
+
+        List<String> rules() { return rules.list(singletons); }
+        List<String> reasons() { return reasons.list(Map.of()); }
+        List<String> monitor() { return monitor.list(Map.of()); }
     }
 
     /** A list that allocates only when it holds more than one element. */
-    private static final class Bag {
+    static final class Bag {
         private String one;
         private List<String> many;
 
@@ -695,7 +762,7 @@ final class Decider {
         }
 
         void add(int index, String s) {
-            List<String> l = new ArrayList<>(list());
+            List<String> l = new ArrayList<>(list(Map.of()));
             l.add(index, s);
             one = null;
             many = l;
@@ -709,9 +776,16 @@ final class Decider {
             return one == null && many == null;
         }
 
-        List<String> list() {
+        List<String> list(Map<String, List<String>> singletons) {
             if (many != null) return List.copyOf(many);
-            return one == null ? List.of() : List.of(one);
+            if (one == null) return List.of();
+            List<String> cached = singletons.get(one);
+            return cached != null ? cached : List.of(one);
+        }
+
+        void reset() {
+            one = null;
+            many = null;
         }
     }
 }

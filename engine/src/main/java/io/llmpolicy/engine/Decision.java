@@ -19,30 +19,41 @@ public final class Decision {
     /** An earlier attempt of the same request that failed (recorded by {@link PolicyEngine#failover}). */
     public record FailedAttempt(String target, String provider, String providerModel, String errorClass, long latencyMillis) {}
 
-    private final String requestId;
-    private final Action action;
-    private final Plan.ModelInfo target;
-    private final List<String> fallbacks;
-    private final List<String> rules;
-    private final List<String> reasons;
-    private final List<String> monitorNotes;
-    private final List<BudgetState> budgets;
-    private final PolicyInfo policy;
-    private final long timestampMillis;
-    private final boolean allCoolingDown;
-    final Plan plan;
-    final EvalContext context;
-    final List<Reservation> reservations;
-    final int[] chain;
+    private String requestId;
+    private Action action;
+    private Plan.ModelInfo target;
+    private List<String> fallbacks;
+    private List<String> rules;
+    private List<String> reasons;
+    private List<String> monitorNotes;
+    private List<BudgetState> budgets;
+    private PolicyInfo policy;
+    private long timestampMillis;
+    private boolean allCoolingDown;
+    Plan plan;
+    EvalContext context;
+    List<Reservation> reservations;
+    int[] chain;
     /** Tries made on the current target, this one included (1 on the first). */
-    final int position;
-    final int attempt;
+    int position;
+    int attempt;
     List<FailedAttempt> failedAttempts = List.of();
     List<GuardFinding> findings = List.of();
     List<Message> redactedMessages;
     LlmRequest request;
 
     Decision(String requestId, Action action, Plan.ModelInfo target, List<String> fallbacks, List<String> rules,
+             List<String> reasons, List<String> monitorNotes, List<BudgetState> budgets, PolicyInfo policy,
+             long timestampMillis, boolean allCoolingDown, Plan plan, EvalContext context, List<Reservation> reservations,
+             int[] chain, int position, int attempt) {
+        set(requestId, action, target, fallbacks, rules, reasons, monitorNotes, budgets, policy, timestampMillis, allCoolingDown, plan, context, reservations, chain, position, attempt);
+    }
+
+    /** A decision to fill with {@link PolicyEngine#decide(LlmRequest, Decision)}; reusable once completed. */
+    public Decision() {
+    }
+
+    void set(String requestId, Action action, Plan.ModelInfo target, List<String> fallbacks, List<String> rules,
              List<String> reasons, List<String> monitorNotes, List<BudgetState> budgets, PolicyInfo policy,
              long timestampMillis, boolean allCoolingDown, Plan plan, EvalContext context, List<Reservation> reservations,
              int[] chain, int position, int attempt) {
@@ -63,11 +74,25 @@ public final class Decision {
         this.chain = chain;
         this.position = position;
         this.attempt = attempt;
+        this.failedAttempts = List.of();
+        this.findings = List.of();
+        this.redactedMessages = null;
+        this.request = null;
     }
 
     public String requestId() { return requestId; }
     public Action action() { return action; }
     public boolean allowed() { return action == Action.ALLOW; }
+    /** Scratch space reused by {@link PolicyEngine#decide(LlmRequest, Decision)}; null for decisions made the ordinary way. */
+    Reuse reuse;
+
+    /** What a reused decision keeps between requests so that deciding allocates nothing. */
+    static final class Reuse {
+        final EvalContext context = new EvalContext();
+        Object[] values = new Object[0];
+        final Decider.Notes notes = new Decider.Notes();
+    }
+
     /** The model alias to call, or null when denied. */
     public String target() { return target == null ? null : target.alias(); }
     /** The provider of the target ({@code openai}, {@code anthropic}...), or null when denied. */
@@ -99,6 +124,7 @@ public final class Decision {
 
     @Override
     public String toString() {
+        if (action == null) return "Decision[empty]";
         return "Decision[" + requestId + " " + action.name().toLowerCase() + (target == null ? "" : " -> " + target.alias())
                 + " fallbacks=" + fallbacks + " rules=" + rules + " reasons=" + reasons + "]";
     }

@@ -15,7 +15,12 @@ final class RequestBinder {
     private RequestBinder() {}
 
     static Object[] bind(Plan plan, LlmRequest request) {
-        Object[] values = new Object[plan.slotCount()];
+        return bind(plan, request, new Object[plan.slotCount()]);
+    }
+
+    /** Binds into {@code values} (at least {@code plan.slotCount()} long; slots of other versions are cleared). */
+    static Object[] bind(Plan plan, LlmRequest request, Object[] values) {
+        java.util.Arrays.fill(values, null);
         Map<String, Object> metadata = request.metadata();
         for (Plan.AttributeSpec spec : plan.attributes()) {
             Object raw = metadata.get(spec.name());

@@ -188,4 +188,30 @@ class DecideTest {
                 .hasMessageContaining(":2:24: error[E202]: unknown model 'nope'")
                 .hasMessageContaining("^^^^");
     }
+
+    @Test
+    void decideInto_reusedDecision_givesTheSameAnswersAsFreshOnes() {
+        PolicyEngine e = engine("""
+                route r {
+                  when "premium" in request.tags -> b
+                  otherwise -> split by request.user { 50% a, 50% c }
+                  fallback b -> a on rate_limited
+                }
+                budget team by request.team { limit 3 requests per day }
+                """);
+        Decision reused = new Decision();
+        for (int i = 0; i < 6; i++) {
+            LlmRequest r = req("q" + i, "t" + (i % 2), i % 3 == 0 ? new String[] {"premium"} : new String[0]);
+            Decision fresh = e.decide(r);
+            e.complete(fresh, LlmResponse.failure("bad_request", 0)); // release, so both see the same budget state
+            Decision into = e.decide(r, reused);
+            assertThat(into).isSameAs(reused);
+            assertThat(into.target()).isEqualTo(fresh.target());
+            assertThat(into.fallbacks()).isEqualTo(fresh.fallbacks());
+            assertThat(into.rules()).isEqualTo(fresh.rules());
+            assertThat(into.requestId()).isEqualTo("q" + i);
+            Outcome o = e.complete(into, LlmResponse.success("ok", 10, 5, 20));
+            assertThat(o.success()).isTrue();
+        }
+    }
 }

@@ -30,6 +30,26 @@ public final class EvalContext {
     /** Budget usage for {@code budget(name)}: answers a percentage of the limit used for this request's key. */
     public BudgetUsage budgetUsage;
 
+    /** Back to the state of a new context (for a reused decision). */
+    public void reset() {
+        values = null;
+        requestId = "";
+        requestedModel = null;
+        prompt = "";
+        inputTokens = -1;
+        messages = java.util.List.of();
+        maxTokens = -1;
+        target = -1;
+        output = null;
+        expected = null;
+        latencyMillis = -1;
+        costNanoUsd = -1;
+        passRate = Double.NaN;
+        scores = null;
+        nowMillis = 0;
+        budgetUsage = null;
+    }
+
     /** The prompt's token count, counting it once on first use. */
     public long inputTokens() {
         if (inputTokens < 0) {

@@ -114,9 +114,14 @@ public final class PluginBoundary implements AutoCloseable {
             out.completeExceptionally(PluginCallException.badResult(ext.pluginId(), function, location, "no future"));
             return out;
         }
+        java.util.concurrent.atomic.AtomicReference<PluginCallException> timedOut = new java.util.concurrent.atomic.AtomicReference<>();
         inner.whenComplete((r, e) -> {
             if (e == null) {
                 out.complete(r);
+                return;
+            }
+            if (timedOut.get() != null) {
+                out.completeExceptionally(timedOut.get()); // cancelled by the time-out below: report the time-out
                 return;
             }
             Throwable cause = unwrap(e);
@@ -129,8 +134,11 @@ public final class PluginBoundary implements AutoCloseable {
         });
         if (!timeout.isZero() && !out.isDone()) {
             ScheduledFuture<?> watch = timer.schedule(() -> {
-                if (out.completeExceptionally(PluginCallException.timedOut(ext.pluginId(), function, location, timeout))) {
+                // Cancel the plugin's future first, then fail the caller's: whoever sees the time-out also sees the
+                // plugin's work cancelled.
+                if (!out.isDone() && timedOut.compareAndSet(null, PluginCallException.timedOut(ext.pluginId(), function, location, timeout))) {
                     inner.cancel(true);
+                    out.completeExceptionally(timedOut.get());
                 }
             }, timeout.toNanos(), TimeUnit.NANOSECONDS);
             out.whenComplete((r, e) -> watch.cancel(false));
