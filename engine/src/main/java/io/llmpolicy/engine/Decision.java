@@ -57,27 +57,27 @@ public final class Decision {
              List<String> reasons, List<String> monitorNotes, List<BudgetState> budgets, PolicyInfo policy,
              long timestampMillis, boolean allCoolingDown, Plan plan, EvalContext context, List<Reservation> reservations,
              int[] chain, int position, int attempt) {
-        this.requestId = requestId;
-        this.action = action;
-        this.target = target;
-        this.fallbacks = fallbacks;
-        this.rules = rules;
-        this.reasons = reasons;
-        this.monitorNotes = monitorNotes;
-        this.budgets = budgets;
-        this.policy = policy;
+        if (this.requestId != requestId) this.requestId = requestId;
+        if (this.action != action) this.action = action;
+        if (this.target != target) this.target = target;
+        if (this.fallbacks != fallbacks) this.fallbacks = fallbacks;
+        if (this.rules != rules) this.rules = rules;
+        if (this.reasons != reasons) this.reasons = reasons;
+        if (this.monitorNotes != monitorNotes) this.monitorNotes = monitorNotes;
+        if (this.budgets != budgets) this.budgets = budgets;
+        if (this.policy != policy) this.policy = policy;
         this.timestampMillis = timestampMillis;
         this.allCoolingDown = allCoolingDown;
-        this.plan = plan;
-        this.context = context;
-        this.reservations = reservations;
-        this.chain = chain;
+        if (this.plan != plan) this.plan = plan;
+        if (this.context != context) this.context = context;
+        if (this.reservations != reservations) this.reservations = reservations;
+        if (this.chain != chain) this.chain = chain;
         this.position = position;
         this.attempt = attempt;
-        this.failedAttempts = List.of();
-        this.findings = List.of();
-        this.redactedMessages = null;
-        this.request = null;
+        if (!this.failedAttempts.isEmpty()) this.failedAttempts = List.of();
+        if (!this.findings.isEmpty()) this.findings = List.of();
+        if (this.redactedMessages != null) this.redactedMessages = null;
+        if (this.request != null) this.request = null;
     }
 
     public String requestId() { return requestId; }

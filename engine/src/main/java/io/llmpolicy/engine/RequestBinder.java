@@ -18,13 +18,17 @@ final class RequestBinder {
         return bind(plan, request, new Object[plan.slotCount()]);
     }
 
-    /** Binds into {@code values} (at least {@code plan.slotCount()} long; slots of other versions are cleared). */
+    /**
+     * Binds into {@code values} (at least {@code plan.slotCount()} long). Every slot the plan declares is written (so
+     * nothing of a previous request survives); slots only other policy versions use are never read by this plan.
+     * Unchanged slots are not rewritten: a store into a reused array costs a GC write barrier.
+     */
     static Object[] bind(Plan plan, LlmRequest request, Object[] values) {
-        java.util.Arrays.fill(values, null);
         Map<String, Object> metadata = request.metadata();
         for (Plan.AttributeSpec spec : plan.attributes()) {
             Object raw = metadata.get(spec.name());
-            values[spec.slot()] = raw == null ? spec.defaultValue() : convert(plan, spec.name(), spec.type(), raw);
+            Object v = raw == null ? spec.defaultValue() : convert(plan, spec.name(), spec.type(), raw);
+            if (values[spec.slot()] != v) values[spec.slot()] = v;
         }
         return values;
     }

@@ -32,22 +32,23 @@ public final class EvalContext {
 
     /** Back to the state of a new context (for a reused decision). */
     public void reset() {
-        values = null;
-        requestId = "";
-        requestedModel = null;
-        prompt = "";
+        // Reference stores into a long-lived (reused) object cost a GC write barrier each: store only what changed.
+        if (values != null) values = null;
+        if (!"".equals(requestId)) requestId = "";
+        if (requestedModel != null) requestedModel = null;
+        if (!"".equals(prompt)) prompt = "";
         inputTokens = -1;
-        messages = java.util.List.of();
+        if (!messages.isEmpty()) messages = java.util.List.of();
         maxTokens = -1;
         target = -1;
-        output = null;
-        expected = null;
+        if (output != null) output = null;
+        if (expected != null) expected = null;
         latencyMillis = -1;
         costNanoUsd = -1;
         passRate = Double.NaN;
-        scores = null;
+        if (scores != null) scores = null;
         nowMillis = 0;
-        budgetUsage = null;
+        if (budgetUsage != null) budgetUsage = null;
     }
 
     /** The prompt's token count, counting it once on first use. */
