@@ -40,6 +40,7 @@ import org.openjdk.jmh.annotations.Warmup;
 public class TraceOverheadBenchmark {
     PolicyEngine plain;
     PolicyEngine traced;
+    PolicyEngine tracedAsync;
     LlmRequest[] requests;
     LlmResponse response;
     int next;
@@ -51,6 +52,7 @@ public class TraceOverheadBenchmark {
         Path policy = DecideBenchmark.write(dir, "p", DecideBenchmark.policy(100, true));
         plain = PolicyEngine.builder().policy(policy).build();
         traced = PolicyEngine.builder().policy(policy).traceDir(dir.resolve("trace")).build();
+        tracedAsync = PolicyEngine.builder().policy(policy).traceDir(dir.resolve("trace-async")).asyncTrace(true).build();
         requests = new LlmRequest[64];
         for (int i = 0; i < requests.length; i++) {
             requests[i] = LlmRequest.builder("req-" + i).user("hello").inputTokens(200).maxTokens(256)
@@ -62,12 +64,20 @@ public class TraceOverheadBenchmark {
     @TearDown(Level.Trial)
     public void close() {
         traced.close();
+        tracedAsync.close();
     }
 
     @Benchmark
     public Object withoutTrace() {
         Decision d = plain.decide(requests[next++ & 63]);
         return plain.complete(d, response);
+    }
+
+    /** The record is built on the request thread and appended by the engine's background trace writer. */
+    @Benchmark
+    public Object withAsyncTrace() {
+        Decision d = tracedAsync.decide(requests[next++ & 63]);
+        return tracedAsync.complete(d, response);
     }
 
     @Benchmark

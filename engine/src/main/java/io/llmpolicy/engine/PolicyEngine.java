@@ -65,7 +65,8 @@ public final class PolicyEngine implements AutoCloseable {
             }
         }
         this.trace = b.traceDir == null ? null : new TraceSink(io.llmpolicy.trace.TraceWriter.open(
-                io.llmpolicy.trace.TraceConfig.builder(b.traceDir).build()), b.hmacKeyId, b.hmacKey);
+                io.llmpolicy.trace.TraceConfig.builder(b.traceDir).build()), b.hmacKeyId, b.hmacKey,
+                b.asyncTrace ? TraceSink.Mode.ASYNC : TraceSink.Mode.SYNC);
         this.execution = b.plugins == null ? null : new Execution(b.plugins, Map.copyOf(b.endpoints), b.providerOverride,
                 b.callTimeout, io.llmpolicy.plugin.PluginEnvironment.system());
         ReloadResult first = load();
@@ -286,6 +287,7 @@ public final class PolicyEngine implements AutoCloseable {
         private io.llmpolicy.plugin.AlertSink alertSink;
         private Path traceDir;
         private Path budgetSnapshot;
+        private boolean asyncTrace;
         private io.llmpolicy.plugin.host.PluginHost plugins;
         private final java.util.Map<String, io.llmpolicy.plugin.EndpointConfig> endpoints = new java.util.HashMap<>();
         private String providerOverride;
@@ -311,6 +313,12 @@ public final class PolicyEngine implements AutoCloseable {
         public Builder budgetSnapshot(Path file) { this.budgetSnapshot = file; return this; }
         /** Write every completed request and every denial to a Chronicle Queue trace in {@code dir} (docs/trace-schema.md). */
         public Builder traceDir(Path dir) { this.traceDir = dir; return this; }
+        /**
+         * Write trace records on a background thread (the request thread only builds them). Faster, but records
+         * still queued when the process dies are lost; the default writes on the request thread, so a completed
+         * request's record survives a crash. {@code close()} drains the queue.
+         */
+        public Builder asyncTrace(boolean async) { this.asyncTrace = async; return this; }
         /** The key for policies that store trace content as {@code hash} (HMAC-SHA256); at least 16 bytes. */
         public Builder traceHmacKey(String keyId, byte[] secret) { this.hmacKeyId = keyId; this.hmacKey = secret.clone(); return this; }
 

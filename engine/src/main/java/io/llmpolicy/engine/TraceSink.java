@@ -15,14 +15,69 @@ import java.util.List;
  * policy's {@code trace { store ... }} says (none by default). Thread-safe: the writer keeps one appender per thread.
  */
 final class TraceSink implements AutoCloseable {
+    /** When a record is on disk relative to the request that produced it. */
+    enum Mode {
+        /** Appended on the request thread: when {@code complete} returns, the record is in the queue (crash-safe). */
+        SYNC,
+        /**
+         * Handed to one background writer through a bounded queue: the request thread only builds the record. A
+         * full queue blocks the request (records are never dropped); records still queued when the process dies are
+         * lost; {@code close()} drains the queue.
+         */
+        ASYNC
+    }
+
+    private static final TraceRecord STOP = TraceRecord.builder().requestId("stop").build();
+
     private final TraceWriter writer;
     private final String hmacKeyId;
     private final byte[] hmacKey;
+    private final java.util.concurrent.BlockingQueue<TraceRecord> queue;
+    private final Thread background;
+    private final java.util.concurrent.atomic.AtomicLong writeFailures = new java.util.concurrent.atomic.AtomicLong();
 
-    TraceSink(TraceWriter writer, String hmacKeyId, byte[] hmacKey) {
+    TraceSink(TraceWriter writer, String hmacKeyId, byte[] hmacKey, Mode mode) {
         this.writer = writer;
         this.hmacKeyId = hmacKeyId;
         this.hmacKey = hmacKey;
+        if (mode == Mode.ASYNC) {
+            queue = new java.util.concurrent.ArrayBlockingQueue<>(65_536);
+            background = new Thread(this::drain, "llmpolicy-trace-writer");
+            background.setDaemon(true);
+            background.start();
+        } else {
+            queue = null;
+            background = null;
+        }
+    }
+
+    private void append(TraceRecord r) {
+        if (queue == null) {
+            writer.append(r);
+            return;
+        }
+        try {
+            queue.put(r);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            writer.append(r); // never lose a record: write it on this thread instead
+        }
+    }
+
+    private void drain() {
+        try {
+            while (true) {
+                TraceRecord r = queue.take();
+                if (r == STOP) return;
+                try {
+                    writer.append(r);
+                } catch (RuntimeException e) {
+                    writeFailures.incrementAndGet();
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** The content policy a plan asks for; fails when it wants hashes and no key was configured. */
@@ -49,7 +104,7 @@ final class TraceSink implements AutoCloseable {
     }
 
     void denied(Decision d, ContentPolicy content) {
-        writer.append(base(d, content).action("deny").build());
+        append(base(d, content).action("deny").build());
     }
 
     void completed(Decision d, LlmResponse response, Outcome o, ContentPolicy content) {
@@ -80,7 +135,7 @@ final class TraceSink implements AutoCloseable {
             };
             b.budgetCharge(new BudgetCharge(s.name(), s.key(), amount, unit));
         }
-        writer.append(b.build());
+        append(b.build());
     }
 
     private TraceRecord.Builder base(Decision d, ContentPolicy content) {
@@ -114,6 +169,14 @@ final class TraceSink implements AutoCloseable {
 
     @Override
     public void close() {
+        if (background != null) {
+            try {
+                queue.put(STOP);
+                background.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         writer.close();
     }
 }

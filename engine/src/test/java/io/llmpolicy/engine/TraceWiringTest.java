@@ -69,4 +69,22 @@ class TraceWiringTest {
         assertThat(third.reasons().get(0)).isEqualTo("no more today");
         assertThat(TraceVerifier.verify(traceDir).exitCode()).isZero();
     }
+
+    @Test
+    void asyncTrace_closeDrainsEveryRecord_andTheChainVerifies() {
+        Path policy = Policies.write(dir, "policy \"a\" version \"1\"\nmodel a = openai \"gpt-4o\"\nroute r { otherwise -> a }\n");
+        Path traceDir = dir.resolve("async");
+        try (PolicyEngine e = PolicyEngine.builder().policy(policy).traceDir(traceDir).asyncTrace(true).build()) {
+            for (int i = 0; i < 500; i++) {
+                Decision d = e.decide(LlmRequest.builder("r" + i).user("x").build());
+                e.complete(d, LlmResponse.success("ok", 3, 2, 10));
+            }
+        }
+        List<String> ids = new ArrayList<>();
+        try (TraceReader reader = TraceReader.open(traceDir)) {
+            reader.forEach((TraceEntry entry) -> ids.add(entry.record().requestId()));
+        }
+        assertThat(ids).hasSize(500).startsWith("r0").endsWith("r499");
+        assertThat(TraceVerifier.verify(traceDir).exitCode()).isZero();
+    }
 }
