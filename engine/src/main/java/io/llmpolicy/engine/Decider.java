@@ -106,7 +106,7 @@ final class Decider {
         ctx.requestedModel = request.model();
         ctx.prompt = request.prompt();
         ctx.inputTokens = request.inputTokens();
-        ctx.messages = request.messages();
+        ctx.messages = request.inputTokens() >= 0 ? List.of() : request.messages(); // a supplied count is used for every model
         ctx.maxTokens = request.maxTokens();
         ctx.nowMillis = now;
         ctx.budgetUsage = budgetUsage;
@@ -332,10 +332,21 @@ final class Decider {
         return new Usage(in + out, cost, 1);
     }
 
+    /**
+     * Prompt tokens as the model counts them: a count the caller supplied; else jtokkit with the model's encoding
+     * when it is public (o200k for GPT-4o and newer, cl100k for GPT-4/3.5), else the documented estimator
+     * (ceil(UTF-8 bytes / 4) plus per-message framing). Counted at most once per encoding per request.
+     */
     long inputTokensFor(Plan.ModelInfo m, EvalContext ctx) {
+        if (ctx.inputTokens >= 0 && ctx.messages.isEmpty()) return ctx.inputTokens; // supplied by the caller
         TokenEncoding encoding = encoding(m);
         if (encoding == TokenEncoding.O200K_BASE) return ctx.inputTokens();
-        return ctx.inputTokens(); // counted once per request (o200k); settlement corrects the difference between encodings
+        if (encoding == TokenEncoding.CL100K_BASE) {
+            if (ctx.cl100kTokens < 0) ctx.cl100kTokens = tokens.countChat(TokenEncoding.CL100K_BASE, ctx.messages);
+            return ctx.cl100kTokens;
+        }
+        if (ctx.estimatedTokens < 0) ctx.estimatedTokens = tokens.countChat(TokenEncoding.ESTIMATE, ctx.messages);
+        return ctx.estimatedTokens;
     }
 
     static TokenEncoding encoding(Plan.ModelInfo m) {

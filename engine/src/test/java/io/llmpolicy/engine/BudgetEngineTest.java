@@ -170,4 +170,36 @@ class BudgetEngineTest {
             assertThat(second.decide(req("r4", "t", "2026-03-11T11:00:00Z")).allowed()).as("next day").isTrue();
         }
     }
+
+    @Test
+    void reservation_countsPromptTokensWithEachModelsEncoding() {
+        Path policy = Policies.write(dir, """
+                policy "enc" version "1"
+                request { team: string }
+                model gpt = openai "gpt-4o" encoding "o200k_base"
+                model old = openai "gpt-4" encoding "cl100k_base"
+                model claude = anthropic "claude-sonnet-4"
+                route r {
+                  when request.team == "gpt" -> gpt
+                  when request.team == "old" -> old
+                  otherwise -> claude
+                }
+                budget tokens by request.team { limit 1M tokens per day }
+                """);
+        PolicyEngine e = PolicyEngine.builder().policy(policy).build();
+        String prompt = "Schönen Tag! Please summarise the attached 3 invoices, ok?";
+        var messages = java.util.List.of(new Message("user", prompt));
+        var counter = io.llmpolicy.engine.tokens.TokenCounter.shared();
+        for (var c : java.util.List.of(
+                java.util.Map.entry("gpt", io.llmpolicy.engine.tokens.TokenEncoding.O200K_BASE),
+                java.util.Map.entry("old", io.llmpolicy.engine.tokens.TokenEncoding.CL100K_BASE),
+                java.util.Map.entry("claude", io.llmpolicy.engine.tokens.TokenEncoding.ESTIMATE))) {
+            Decision d = e.decide(LlmRequest.builder(c.getKey()).user(prompt).maxTokens(100).attribute("team", c.getKey()).build());
+            assertThat(d.budgets()).singleElement().satisfies(b ->
+                    assertThat(b.spent()).as(c.getKey()).isEqualTo(counter.countChat(c.getValue(), messages) + 100L));
+        }
+        // a count the caller supplies is used for every model
+        Decision supplied = e.decide(LlmRequest.builder("s").user(prompt).inputTokens(7).maxTokens(100).attribute("team", "claude").build());
+        assertThat(supplied.budgets().get(0).spent()).isEqualTo(counter.countChat(io.llmpolicy.engine.tokens.TokenEncoding.ESTIMATE, messages) + 100L + 7 + 100);
+    }
 }

@@ -13,6 +13,8 @@ public final class EvalContext {
     public String prompt = "";
     /** Prompt tokens, counted on first use (see {@link #inputTokens()}); -1 until then. */
     public long inputTokens = -1;
+    /** Prompt tokens in the cl100k encoding and by the estimator, counted on first use for models that need them. */
+    public long cl100kTokens = -1, estimatedTokens = -1;
     /** The messages whose tokens {@link #inputTokens()} counts on first use (o200k encoding). */
     public java.util.List<? extends io.llmpolicy.engine.tokens.ChatMessageText> messages = java.util.List.of();
     /** max_tokens of the request, or -1 when absent. */
@@ -38,6 +40,8 @@ public final class EvalContext {
         if (requestedModel != null) requestedModel = null;
         if (!"".equals(prompt)) prompt = "";
         inputTokens = -1;
+        cl100kTokens = -1;
+        estimatedTokens = -1;
         if (!messages.isEmpty()) messages = java.util.List.of();
         maxTokens = -1;
         target = -1;
