@@ -40,6 +40,7 @@ final class Decider {
     private final LatencyTracker latency;
     private final CircuitBreaker[] breakers;
     private final EvalContext.BudgetUsage budgetUsage = this::percentUsed;
+    private final PluginBindings bindings;
     /** {@code List.of(name)} for every rule name, shared by decisions. */
     private final Map<String, List<String>> ruleNames;
     /** Online aggregates of evals with pass-rate alerts, by eval name. */
@@ -53,7 +54,12 @@ final class Decider {
     }
 
     Decider(Plan plan, BudgetStore store, Alerts alerts) {
+        this(plan, store, alerts, new PluginBindings(null));
+    }
+
+    Decider(Plan plan, BudgetStore store, Alerts alerts, PluginBindings bindings) {
         this.plan = plan;
+        this.bindings = bindings;
         this.evalWindows = evalWindows(plan, alerts);
         this.info = new PolicyInfo(plan.name(), plan.version(), plan.hash());
         this.store = store;
@@ -135,7 +141,7 @@ final class Decider {
         if (!plan.guards().isEmpty()) {
             List<String> texts = new ArrayList<>(request.messages().size());
             for (Message m : request.messages()) texts.add(m.content());
-            input = Guards.run(plan, false, texts, ctx);
+            input = Guards.run(plan, false, texts, ctx, bindings);
             notes.rules.addAll(input.fired());
             notes.monitor.addAll(input.notes());
             if (input.denyReason() != null) {
@@ -556,7 +562,7 @@ final class Decider {
             EvalContext ctx = d.context;
             ctx.output = output;
             ctx.target = target;
-            out = Guards.run(plan, true, List.of(output), ctx);
+            out = Guards.run(plan, true, List.of(output), ctx, bindings);
             if (out.texts() != null) output = out.texts().get(0);
         }
         List<EvalResult> evals = evals(d, response, cost);
@@ -600,7 +606,9 @@ final class Decider {
             if (e.when() != null && !e.when().bool(ctx)) continue;
             if (!io.llmpolicy.eval.Sampler.sampled(d.requestId(), e.sampleRatePpm(), e.name())) continue;
             double[] scores = new double[e.scoreNames().size()];
-            Arrays.fill(scores, Double.NaN); // plugin scorers run through the plugin host; unloaded ones score NaN
+            for (int i = 0; i < scores.length; i++) { // plugin scorers, through the plugin boundary; NaN when not loaded
+                scores[i] = bindings.score(e.scorers().get(i), d.messages(), ctx.output, ctx.expected, "eval " + e.name());
+            }
             ctx.scores = scores;
             List<io.llmpolicy.eval.AssertionResult> forWindows = new ArrayList<>(e.assertions().size());
             for (io.llmpolicy.engine.compile.EvalPlan.Assertion a : e.assertions()) {

@@ -44,7 +44,7 @@ final class Guards {
             boolean first = true;
             for (Map.Entry<RedactionStyle, List<Finding>> byStyle : e.getValue().entrySet()) {
                 List<Finding> spans = byStyle.getValue();
-                if (!first) {
+                if (!first && g.set() != null) {
                     java.util.Set<String> wanted = new java.util.HashSet<>();
                     for (Finding f : spans) wanted.add(f.detector() + "\u0000" + f.label());
                     spans = g.set().scan(current.get(t)).stream().filter(f -> wanted.contains(f.detector() + "\u0000" + f.label())).toList();
@@ -57,6 +57,10 @@ final class Guards {
     }
 
     static Result run(Plan plan, boolean output, List<String> texts, EvalContext ctx) {
+        return run(plan, output, texts, ctx, new PluginBindings(null));
+    }
+
+    static Result run(Plan plan, boolean output, List<String> texts, EvalContext ctx, PluginBindings plugins) {
         List<GuardFinding> findings = new ArrayList<>();
         List<String> fired = new ArrayList<>(2), notes = new ArrayList<>(0);
         List<String> current = new ArrayList<>(texts);
@@ -118,7 +122,24 @@ final class Guards {
                         }
                         matched = !problems.isEmpty();
                     }
-                    case PLUGIN -> notes.add("guardrail " + g.name() + ": detector \"" + rule.plugin() + "\" is not loaded; statement skipped");
+                    case PLUGIN -> {
+                        boolean loaded = false;
+                        for (int t = 0; t < current.size(); t++) {
+                            var found = plugins.detect(rule.plugin(), current.get(t), "guardrail " + g.name());
+                            if (found.isEmpty()) break;
+                            loaded = true;
+                            for (io.llmpolicy.plugin.Finding f : found.get()) {
+                                findings.add(new GuardFinding(output ? "output" : "input", f.detector(), output ? -1 : t, f.start(), f.end(),
+                                        action, g.name()));
+                                matched = true;
+                                if (rule.verb() == GuardPlan.Verb.REDACT && !g.monitor()) {
+                                    toRedact.computeIfAbsent(t, k -> new java.util.LinkedHashMap<>()).computeIfAbsent(rule.redaction(),
+                                            k -> new ArrayList<>()).add(new Finding(f.detector(), f.start(), f.end(), f.label()));
+                                }
+                            }
+                        }
+                        if (!loaded) notes.add("guardrail " + g.name() + ": detector \"" + rule.plugin() + "\" is not loaded; statement skipped");
+                    }
                 }
                 if (!matched) continue;
                 hit = true;

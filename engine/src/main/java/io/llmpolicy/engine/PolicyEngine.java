@@ -46,6 +46,7 @@ public final class PolicyEngine implements AutoCloseable {
     private final TraceSink trace;
     private final Execution execution;
     private final Alerts alerts;
+    private final PluginBindings bindings;
     private final Path budgetSnapshot;
     private volatile io.llmpolicy.trace.ContentPolicy content = io.llmpolicy.trace.ContentPolicy.NONE;
     private volatile Thread watcher;
@@ -55,6 +56,7 @@ public final class PolicyEngine implements AutoCloseable {
         this.policyFile = b.policy;
         this.clock = b.clock;
         this.alerts = new Alerts(b.alerts, b.evalAlerts, b.alertSink);
+        this.bindings = new PluginBindings(b.plugins);
         this.store = b.store != null ? b.store : new InMemoryBudgetStore(alerts.budgets());
         this.budgetSnapshot = b.budgetSnapshot;
         if (budgetSnapshot != null && java.nio.file.Files.isRegularFile(budgetSnapshot)) {
@@ -200,7 +202,7 @@ public final class PolicyEngine implements AutoCloseable {
 
     private Decider decider(Decision decision) {
         Decider d = current.get();
-        return d.plan == decision.plan ? d : new Decider(decision.plan, store, alerts);
+        return d.plan == decision.plan ? d : new Decider(decision.plan, store, alerts, bindings);
     }
 
     private PolicyLoader.Result lastFailure;
@@ -215,11 +217,16 @@ public final class PolicyEngine implements AutoCloseable {
             return new ReloadResult(false, serving == null ? null : serving.info, result.diagnostics(), rendered.toString());
         }
         CheckedPolicy checked = result.policy();
-        Plan plan = PolicyCompiler.compile(checked, slots, declaration -> args -> {
-            throw new IllegalStateException("plugin function " + declaration.name().text() + " from plugin \""
-                    + declaration.plugin() + "\" is not loaded (no plugins directory configured)");
-        });
-        Decider next = new Decider(plan, store, alerts);
+        Plan plan;
+        try {
+            plan = PolicyCompiler.compile(checked, slots, bindings.functions());
+        } catch (IllegalStateException | java.io.UncheckedIOException e) {
+            // the policy checks, but does not fit what is loaded (a plugin function's signature, a missing file)
+            Decider serving = current.get();
+            if (serving == null) throw new IllegalStateException("cannot load " + policyFile + ": " + e.getMessage(), e);
+            return new ReloadResult(false, serving.info, result.diagnostics(), e.getMessage() + "\n");
+        }
+        Decider next = new Decider(plan, store, alerts, bindings);
         if (trace != null) content = trace.contentPolicy(plan);
         current.set(next);
         return new ReloadResult(true, next.info, result.diagnostics(), "");

@@ -434,10 +434,11 @@ public final class Checker {
         mods(g.mods(), ctx);
         for (GuardStmt s : g.statements()) {
             boolean spans = s.check() instanceof PiiCheck || s.check() instanceof SecretsCheck
-                    || s.check() instanceof PhrasesCheck || s.check() instanceof RegexCheck || s.check() instanceof InjectionCheck;
+                    || s.check() instanceof PhrasesCheck || s.check() instanceof RegexCheck || s.check() instanceof InjectionCheck
+                    || s.check() instanceof PluginCheck;
             if (s.verb() == Verb.REDACT && !spans) {
                 diagnostics.error(Code.E403, s.span(), "cannot redact " + describe(s.check()) + ": it does not point at text",
-                        "redact works with pii, secrets, injection, phrases and regex; use deny or flag here");
+                        "redact works with pii, secrets, injection, phrases, regex and plugin detectors; use deny or flag here");
             }
             if (s.redactAs() != null) {
                 if (s.verb() != Verb.REDACT) {
@@ -473,7 +474,6 @@ public final class Checker {
             case WhenCheck w -> "a condition";
             case SizeCheck s -> "a size check";
             case JsonCheck j -> "a JSON check";
-            case PluginCheck p -> "a plugin detector";
             default -> "this";
         };
     }
