@@ -26,15 +26,32 @@ import java.util.Optional;
  */
 final class PluginBindings {
     private final PluginHost host;
+    private final ScriptBinder scripts;
+
+    /** Binds functions written in JavaScript (the scripting runtime); the default refuses them with a clear message. */
+    interface ScriptBinder {
+        io.llmpolicy.engine.compile.PluginFunctions.Call bind(Decl.Function declaration);
+
+        ScriptBinder NONE = d -> {
+            throw new IllegalStateException("function " + d.name().text() + " at " + d.span().position()
+                    + " is a script; this engine has no scripting runtime configured");
+        };
+    }
 
     PluginBindings(PluginHost host) {
+        this(host, ScriptBinder.NONE);
+    }
+
+    PluginBindings(PluginHost host, ScriptBinder scripts) {
         this.host = host;
+        this.scripts = scripts;
     }
 
     /** Binds declared functions; a missing function or a signature that differs fails the load. */
     PluginFunctions functions() {
         return declaration -> {
             String name = declaration.name().text();
+            if (declaration.script() != null) return scripts.bind(declaration);
             if (host == null) {
                 return args -> {
                     throw new IllegalStateException("plugin function " + name + " from plugin \"" + declaration.plugin()

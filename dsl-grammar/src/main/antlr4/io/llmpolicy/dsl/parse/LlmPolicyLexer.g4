@@ -15,7 +15,7 @@ DETECTOR: 'detector'; SAMPLE: 'sample'; ASSERT: 'assert'; SCORE: 'score'; USING:
 REGRESSION: 'regression'; MAX_DROP: 'max_drop'; ALPHA: 'alpha'; RESPONSE: 'response'; GIVEN: 'given';
 SPENT: 'spent'; EXPECT: 'expect'; ALLOW: 'allow'; FALLBACKS: 'fallbacks'; RULE: 'rule'; FINDING: 'finding';
 FINDINGS: 'findings'; NO: 'no'; REDACTED: 'redacted'; PRICE: 'price'; CONTEXT: 'context'; MAX_OUTPUT: 'max_output';
-TAGS: 'tags'; ENCODING: 'encoding'; IN: 'in'; OUT: 'out'; CACHED: 'cached'; FROM: 'from'; PLUGIN: 'plugin';
+TAGS: 'tags'; ENCODING: 'encoding'; IN: 'in'; OUT: 'out'; CACHED: 'cached'; FROM: 'from'; PLUGIN: 'plugin'; SCRIPT: 'script';
 STORE: 'store'; AS: 'as'; INCLUDE: 'include'; TOKENS: 'tokens' | 'token'; REQUESTS: 'requests';
 LOWEST_COST: 'lowest_cost'; LEAST_LATENCY: 'least_latency';
 AND: 'and'; OR: 'or'; NOT: 'not'; TRUE: 'true'; FALSE: 'false'; NULL: 'null';
@@ -37,6 +37,8 @@ NUMBER    : DEC [kKMB]? ;
 fragment DEC    : DIGITS ('.' DIGITS)? ;
 fragment DIGITS : [0-9] ([0-9_]* [0-9])? ;
 
+// An inline script: JavaScript between triple quotes, kept verbatim (its line and column map script errors back).
+SCRIPT_BLOCK : '"""' .*? '"""' ;
 STRING    : '"' ( ~["\\\r\n] | '\\' ~[\r\n] )* '"' ;
 UNTERMINATED_STRING : '"' ( ~["\\\r\n] | '\\' ~[\r\n] )* ;
 ID        : [a-zA-Z_] [a-zA-Z0-9_]* ;

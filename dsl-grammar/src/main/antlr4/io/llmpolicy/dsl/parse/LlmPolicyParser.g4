@@ -31,7 +31,12 @@ modelClause
     ;
 priceItem   : kind=(IN | OUT | CACHED) PRICE_LIT ;
 
-functionDecl: FUNCTION name LPAREN (param (COMMA param)*)? RPAREN ARROW type FROM PLUGIN STRING SEMI* ;
+functionDecl: FUNCTION name LPAREN (param (COMMA param)*)? RPAREN ARROW type functionBody SEMI* ;
+functionBody
+    : FROM PLUGIN STRING        # fromPlugin
+    | FROM SCRIPT STRING        # fromScriptFile
+    | SCRIPT SCRIPT_BLOCK       # inlineScript
+    ;
 param       : name COLON type ;
 
 traceDecl   : TRACE LBRACE SEMI* traceStmt* RBRACE SEMI* ;
@@ -156,7 +161,7 @@ name
     | PII | SECRETS | INJECTION | PHRASES | SIZE | INVALID | JSON | SCHEMA | DETECTOR | SAMPLE | ASSERT | SCORE
     | USING | OVER | REGRESSION | MAX_DROP | ALPHA | RESPONSE | GIVEN | SPENT | EXPECT | ALLOW | FALLBACKS | RULE
     | FINDING | FINDINGS | NO | REDACTED | PRICE | CONTEXT | MAX_OUTPUT | TAGS | ENCODING | IN | OUT | CACHED
-    | FROM | PLUGIN | STORE | AS | INCLUDE | TOKENS | REQUESTS | LOWEST_COST | LEAST_LATENCY | CONTAINS
+    | FROM | PLUGIN | SCRIPT | STORE | AS | INCLUDE | TOKENS | REQUESTS | LOWEST_COST | LEAST_LATENCY | CONTAINS
     | ICONTAINS | STARTS_WITH | ENDS_WITH | TRUE | FALSE | NULL
     ;
 

@@ -43,8 +43,17 @@ public sealed interface Decl {
 
     record EncodingClause(Span span, String encoding) implements ModelClause {}
 
-    /** A function provided by a plugin, declared with its signature so calls are type-checked. */
-    record Function(Span span, Name name, List<Param> params, TypeRef returns, String plugin) implements Decl {}
+    /**
+     * A function declared with its signature so calls are type-checked: provided by a plugin ({@code plugin} set) or
+     * written in JavaScript ({@code script} set), never both.
+     */
+    record Function(Span span, Name name, List<Param> params, TypeRef returns, String plugin, Script script) implements Decl {}
+
+    /**
+     * JavaScript defining the function: in a file next to the policy ({@code file}), or inline ({@code code}, whose
+     * first character is at {@code codeSpan}'s start, so script errors map to policy lines and columns).
+     */
+    record Script(Span span, String file, String code, Span codeSpan) {}
 
     record Param(Span span, Name name, TypeRef type) {}
 

@@ -215,6 +215,9 @@ public final class Checker {
                 }
             }
             case Model m -> model(m);
+            case Function f -> {
+                if (f.script() != null && f.script().file() != null) file(f.script().file(), f.script().span(), baseDir);
+            }
             case Decl.Trace t -> trace(t);
             case Route r -> route(r);
             case Budget b -> budget(b);

@@ -170,7 +170,10 @@ public final class Formatter {
                     if (i > 0) s.append(", ");
                     s.append(f.params().get(i).name().text()).append(": ").append(f.params().get(i).type().text());
                 }
-                s.append(") -> ").append(f.returns().text()).append(" from plugin ").append(ExprPrinter.quote(f.plugin()));
+                s.append(") -> ").append(f.returns().text());
+                if (f.plugin() != null) s.append(" from plugin ").append(ExprPrinter.quote(f.plugin()));
+                else if (f.script().file() != null) s.append(" from script ").append(ExprPrinter.quote(f.script().file()));
+                else s.append(" script \"\"\"").append(f.script().code()).append("\"\"\"");
                 line("", s.toString(), f.span());
             }
             case RequestSchema r -> {

@@ -63,7 +63,19 @@ final class AstBuilder {
             FunctionDeclContext f = d.functionDecl();
             List<Param> params = new ArrayList<>();
             for (ParamContext p : f.param()) params.add(new Param(span(p), name(p.name()), type(p.type())));
-            return new Function(span(f), name(f.name()), List.copyOf(params), type(f.type()), string(f.STRING()));
+            return switch (f.functionBody()) {
+                case FromPluginContext p -> new Function(span(f), name(f.name()), List.copyOf(params), type(f.type()), string(p.STRING()), null);
+                case FromScriptFileContext x -> new Function(span(f), name(f.name()), List.copyOf(params), type(f.type()), null,
+                        new Script(span(x), string(x.STRING()), null, null));
+                case InlineScriptContext x -> {
+                    String block = x.SCRIPT_BLOCK().getText();
+                    Token t = x.SCRIPT_BLOCK().getSymbol();
+                    Span code = source.span(t.getStartIndex() + 3, t.getStopIndex() + 1 - 3);
+                    yield new Function(span(f), name(f.name()), List.copyOf(params), type(f.type()), null,
+                            new Script(span(x), null, block.substring(3, block.length() - 3), code));
+                }
+                default -> throw new IllegalStateException("unknown function body " + f.functionBody().getClass());
+            };
         }
         if (d.traceDecl() != null) {
             List<TraceStmt> stmts = new ArrayList<>();
