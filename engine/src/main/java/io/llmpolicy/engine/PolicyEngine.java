@@ -47,6 +47,7 @@ public final class PolicyEngine implements AutoCloseable {
     private final Execution execution;
     private final Alerts alerts;
     private final PluginBindings bindings;
+    private final ScriptBindings scripts;
     private final Path budgetSnapshot;
     private volatile io.llmpolicy.trace.ContentPolicy content = io.llmpolicy.trace.ContentPolicy.NONE;
     private volatile Thread watcher;
@@ -56,7 +57,8 @@ public final class PolicyEngine implements AutoCloseable {
         this.policyFile = b.policy;
         this.clock = b.clock;
         this.alerts = new Alerts(b.alerts, b.evalAlerts, b.alertSink);
-        this.bindings = new PluginBindings(b.plugins);
+        this.scripts = new ScriptBindings(b.policy.toAbsolutePath().getParent());
+        this.bindings = new PluginBindings(b.plugins, scripts);
         this.store = b.store != null ? b.store : new InMemoryBudgetStore(alerts.budgets());
         this.budgetSnapshot = b.budgetSnapshot;
         if (budgetSnapshot != null && java.nio.file.Files.isRegularFile(budgetSnapshot)) {
@@ -274,6 +276,7 @@ public final class PolicyEngine implements AutoCloseable {
         Thread t = watcher;
         if (t != null) t.interrupt();
         if (trace != null) trace.close();
+        scripts.close();
         if (budgetSnapshot != null) {
             try {
                 store.snapshot(budgetSnapshot);

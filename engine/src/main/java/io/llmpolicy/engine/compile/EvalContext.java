@@ -32,6 +32,12 @@ public final class EvalContext {
     /** Budget usage for {@code budget(name)}: answers a percentage of the limit used for this request's key. */
     public BudgetUsage budgetUsage;
 
+    /** The last plugin or script call evaluated and its result (see Functions.ExternalCall). */
+    public Object externalNode, externalValue;
+    /** Plugin or script calls that failed for this request (they count as absent values), and the last reason. */
+    public int externalFailures;
+    public String lastExternalFailure;
+
     /** Back to the state of a new context (for a reused decision). */
     public void reset() {
         // Reference stores into a long-lived (reused) object cost a GC write barrier each: store only what changed.
@@ -53,6 +59,10 @@ public final class EvalContext {
         if (scores != null) scores = null;
         nowMillis = 0;
         if (budgetUsage != null) budgetUsage = null;
+        if (externalNode != null) externalNode = null;
+        if (externalValue != null) externalValue = null;
+        externalFailures = 0;
+        if (lastExternalFailure != null) lastExternalFailure = null;
     }
 
     /** The prompt's token count, counting it once on first use. */

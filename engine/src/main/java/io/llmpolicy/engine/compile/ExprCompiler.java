@@ -42,7 +42,8 @@ final class ExprCompiler {
     /** A condition: absent values make it false. */
     Node condition(Expr e) {
         Node n = compile(e);
-        return n.isConstant() || !(n instanceof Leaves.Attribute) ? n : new Ops.NullSafeBool(n);
+        boolean mayBeAbsent = n instanceof Leaves.Attribute || n instanceof Functions.ExternalCall || n instanceof Ops.Coalesce;
+        return n.isConstant() || !mayBeAbsent ? n : new Ops.NullSafeBool(n);
     }
 
     Node compile(Expr e) {

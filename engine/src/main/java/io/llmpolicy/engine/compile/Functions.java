@@ -72,21 +72,39 @@ final class Functions {
         }
     }
 
+    /**
+     * A call of a plugin or script function. A call that fails (the function throws, times out or hits a limit)
+     * is an absent value, like a missing attribute: conditions on it are false (fail open) and {@code f(x) ?? true}
+     * fails closed. The result is computed once per evaluation ({@code isNull} then the accessor).
+     */
     static final class ExternalCall extends Node {
         final Node[] args; final PluginFunctions.Call fn;
         ExternalCall(Rep rep, Node[] args, PluginFunctions.Call fn) { super(rep); this.args = args; this.fn = fn; }
-        @Override public boolean isNull(EvalContext c) {
-            for (Node a : args) if (a.isNull(c)) return true;
-            return false;
+
+        private Object result(EvalContext c) {
+            if (c.externalNode == this) return c.externalValue;
+            Object v = null;
+            boolean absent = false;
+            for (Node a : args) absent |= a.isNull(c);
+            if (!absent) {
+                Object[] values = new Object[args.length];
+                for (int i = 0; i < args.length; i++) values[i] = args[i].value(c);
+                try {
+                    v = fn.call(values);
+                } catch (RuntimeException e) {
+                    c.externalFailures++;
+                    c.lastExternalFailure = e.getMessage();
+                }
+            }
+            c.externalNode = this;
+            c.externalValue = v;
+            return v;
         }
-        private Object invoke(EvalContext c) {
-            Object[] values = new Object[args.length];
-            for (int i = 0; i < args.length; i++) values[i] = args[i].value(c);
-            return fn.call(values);
-        }
-        @Override public boolean bool(EvalContext c) { return (Boolean) invoke(c); }
-        @Override public long lng(EvalContext c) { return ((Number) invoke(c)).longValue(); }
-        @Override public double dbl(EvalContext c) { return ((Number) invoke(c)).doubleValue(); }
-        @Override public Object obj(EvalContext c) { return rep == Rep.OBJECT ? invoke(c) : super.obj(c); }
+
+        @Override public boolean isNull(EvalContext c) { return result(c) == null; }
+        @Override public boolean bool(EvalContext c) { return (Boolean) result(c); }
+        @Override public long lng(EvalContext c) { return ((Number) result(c)).longValue(); }
+        @Override public double dbl(EvalContext c) { return ((Number) result(c)).doubleValue(); }
+        @Override public Object obj(EvalContext c) { return rep == Rep.OBJECT ? result(c) : super.obj(c); }
     }
 }
