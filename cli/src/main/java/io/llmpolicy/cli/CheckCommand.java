@@ -33,7 +33,7 @@ final class CheckCommand implements Callable<Integer> {
         StringBuilder text = new StringBuilder();
         int errorCount = 0, warningCount = 0;
         for (Path file : files) {
-            PolicyLoader.Result r = PolicyLoader.load(file);
+            PolicyLoader.Result r = PolicyLoader.load(file, java.util.List.of(new io.llmpolicy.engine.ScriptValidator()));
             for (Diagnostic d : r.diagnostics()) {
                 if (d.isError()) errorCount++;
                 else warningCount++;

@@ -225,4 +225,16 @@ class CliTest {
                 "--format", "html");
         assertThat(html.out()).contains("<svg").doesNotContain("<script");
     }
+
+    /** The golden text of E407, the one diagnostic produced above the front end (by compiling the policy's scripts). */
+    @Test
+    void check_scriptSyntaxError_E407_atTheScriptsLineInThePolicy() throws Exception {
+        Path file = Path.of("src/test/resources/diagnostics/E407-script-error.llmpolicy");
+        Path expected = Path.of("src/test/resources/diagnostics/E407-script-error.expected");
+        Run r = run("check", file.toString());
+        assertThat(r.code()).isEqualTo(1);
+        if (Boolean.getBoolean("golden.update") || !Files.exists(expected)) Files.writeString(expected, r.out());
+        assertThat(r.out()).isEqualTo(Files.readString(expected));
+        assertThat(r.out()).startsWith(file + ":5:");
+    }
 }

@@ -51,6 +51,26 @@ public final class PolicyLoader {
         return new Run().load(file);
     }
 
+    /**
+     * Checks done by layers above the front end on a policy that passed the checker (for example compiling its
+     * scripts); they add diagnostics, and may register the sources they point into (a {@code .js} file).
+     */
+    public interface Validator {
+        void validate(CheckedPolicy policy, Diagnostics diagnostics, Map<String, Source> sources);
+    }
+
+    /** {@link #load(Path)}, then the validators when the policy checks; the policy is null if they report errors. */
+    public static Result load(Path file, List<Validator> validators) {
+        Result r = load(file);
+        if (!r.ok() || validators.isEmpty()) return r;
+        Diagnostics extra = new Diagnostics();
+        Map<String, Source> sources = new LinkedHashMap<>(r.sources());
+        for (Validator v : validators) v.validate(r.policy(), extra, sources);
+        List<Diagnostic> all = new ArrayList<>(r.diagnostics());
+        all.addAll(extra.sorted());
+        return new Result(extra.hasErrors() ? null : r.policy(), List.copyOf(all), sources);
+    }
+
     /** Checks policy text that is not in a file (imports resolve against the working directory). */
     public static Result loadString(String name, String text) {
         return new Run().loadText(name, text, null);

@@ -59,6 +59,9 @@ class DiagnosticGoldenTest {
             assertThat(diagnostics).as(name).anyMatch(d -> d.code() == code);
             seen.add(code);
         }
-        assertThat(seen).containsExactlyInAnyOrder(Code.values());
+        // E407 (script errors) comes from the engine's script validator; its golden case lives in the cli module.
+        Set<Code> frontEnd = EnumSet.allOf(Code.class);
+        frontEnd.remove(Code.E407);
+        assertThat(seen).containsExactlyInAnyOrderElementsOf(frontEnd);
     }
 }

@@ -36,6 +36,7 @@ public enum Code {
     E404("percentage out of range"),
     E405("invalid budget setting"),
     E406("invalid setting"),
+    E407("script error"),
     W500("unreachable rule", Severity.WARNING),
     W501("shadowed condition", Severity.WARNING),
     W502("unused definition", Severity.WARNING),
