@@ -18,6 +18,12 @@ final class Alerts {
     private final Consumer<io.llmpolicy.eval.online.Alert> evalListener;
     private final AlertSink sink;
     private final AtomicLong deliveryFailures = new AtomicLong();
+    private volatile boolean muted;
+
+    /** While muted (rebuilding budgets from the trace), alerts are dropped: they fired before the restart. */
+    void mute(boolean m) {
+        muted = m;
+    }
 
     Alerts(AlertListener budgetListener, Consumer<io.llmpolicy.eval.online.Alert> evalListener, AlertSink sink) {
         this.budgetListener = budgetListener;
@@ -31,6 +37,7 @@ final class Alerts {
     }
 
     private void budget(BudgetAlert a) {
+        if (muted) return;
         budgetListener.onAlert(a);
         if (sink == null) return;
         String budget = a.key().budget().contains("@") ? a.key().budget().substring(0, a.key().budget().indexOf('@')) : a.key().budget();

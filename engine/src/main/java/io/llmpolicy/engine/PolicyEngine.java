@@ -75,6 +75,14 @@ public final class PolicyEngine implements AutoCloseable {
                 b.callTimeout, io.llmpolicy.plugin.PluginEnvironment.system());
         ReloadResult first = load();
         if (!first.applied()) throw new PolicyLoadException(lastFailure);
+        if (b.rebuildBudgetsFromTrace && b.traceDir != null) {
+            alerts.mute(true); // thresholds crossed before the restart already fired
+            try {
+                BudgetRebuild.rebuild(b.traceDir, current.get().plan, store, clock.millis());
+            } finally {
+                alerts.mute(false);
+            }
+        }
         if (b.watch) startWatching();
     }
 
@@ -298,6 +306,7 @@ public final class PolicyEngine implements AutoCloseable {
         private Path traceDir;
         private Path budgetSnapshot;
         private boolean asyncTrace;
+        private boolean rebuildBudgetsFromTrace;
         private io.llmpolicy.plugin.host.PluginHost plugins;
         private final java.util.Map<String, io.llmpolicy.plugin.EndpointConfig> endpoints = new java.util.HashMap<>();
         private String providerOverride;
@@ -329,6 +338,11 @@ public final class PolicyEngine implements AutoCloseable {
          * request's record survives a crash. {@code close()} drains the queue.
          */
         public Builder asyncTrace(boolean async) { this.asyncTrace = async; return this; }
+        /**
+         * At build, count again every budget charge the trace (in {@link #traceDir}) recorded within the policy's
+         * longest window: budgets survive a restart without a snapshot. Alerts are not fired again.
+         */
+        public Builder rebuildBudgetsFromTrace(boolean rebuild) { this.rebuildBudgetsFromTrace = rebuild; return this; }
         /** The key for policies that store trace content as {@code hash} (HMAC-SHA256); at least 16 bytes. */
         public Builder traceHmacKey(String keyId, byte[] secret) { this.hmacKeyId = keyId; this.hmacKey = secret.clone(); return this; }
 

@@ -122,18 +122,20 @@ final class TraceSink implements AutoCloseable {
         }
         String text = response.content();
         if (text != null && !text.isEmpty()) b.response(content.response(text, o.output() != null ? o.output() : ""));
-        for (BudgetState s : o.budgets()) {
-            long amount = switch (s.dimension()) {
-                case "nano_usd" -> o.costNanoUsd();
-                case "tokens" -> o.inputTokens() + o.outputTokens();
-                default -> o.success() ? 1 : 0;
-            };
-            String unit = switch (s.dimension()) {
-                case "nano_usd" -> BudgetCharge.NANO_USD;
-                case "tokens" -> "tokens";
-                default -> "requests";
-            };
-            b.budgetCharge(new BudgetCharge(s.name(), s.key(), amount, unit));
+        // One charge per counter and limited dimension, named by the store's key (a budget with limits in several
+        // windows has a counter per window: "team@day"), so budgets can be rebuilt from the trace after a restart.
+        for (io.llmpolicy.engine.budget.Reservation r : d.reservations) {
+            io.llmpolicy.engine.budget.Limits l = r.limits();
+            String key = String.join("/", r.key().scope());
+            if (l.nanoUsd() != io.llmpolicy.engine.budget.Limits.UNLIMITED) {
+                b.budgetCharge(new BudgetCharge(r.key().budget(), key, o.costNanoUsd(), BudgetCharge.NANO_USD));
+            }
+            if (l.tokens() != io.llmpolicy.engine.budget.Limits.UNLIMITED) {
+                b.budgetCharge(new BudgetCharge(r.key().budget(), key, o.inputTokens() + o.outputTokens(), "tokens"));
+            }
+            if (l.requests() != io.llmpolicy.engine.budget.Limits.UNLIMITED) {
+                b.budgetCharge(new BudgetCharge(r.key().budget(), key, o.success() ? 1 : 0, "requests"));
+            }
         }
         append(b.build());
     }

@@ -87,4 +87,32 @@ class TraceWiringTest {
         assertThat(ids).hasSize(500).startsWith("r0").endsWith("r499");
         assertThat(TraceVerifier.verify(traceDir).exitCode()).isZero();
     }
+
+    @Test
+    void budgets_areRebuiltFromTheTraceAfterARestart() {
+        Path policy = Policies.write(dir, """
+                policy "rebuild" version "1"
+                request { team: string }
+                model a = openai "gpt-4o" price in $2.50/M out $10/M
+                route r { otherwise -> a }
+                budget team by request.team { limit 2 requests per day; limit $1 per month }
+                """);
+        Path traceDir = dir.resolve("rebuild-trace");
+        java.time.Clock clock = java.time.Clock.fixed(java.time.Instant.parse("2026-03-10T12:00:00Z"), java.time.ZoneOffset.UTC);
+        try (PolicyEngine e = PolicyEngine.builder().policy(policy).traceDir(traceDir).clock(clock).build()) {
+            for (int i = 0; i < 2; i++) {
+                Decision d = e.decide(LlmRequest.builder("r" + i).user("x").attribute("team", "t").build());
+                e.complete(d, LlmResponse.success("ok", 1000, 100, 10));
+            }
+        }
+        try (PolicyEngine fresh = PolicyEngine.builder().policy(policy).traceDir(traceDir).clock(clock).build()) {
+            assertThat(fresh.decide(LlmRequest.builder("x").user("x").attribute("team", "t").build()).allowed())
+                    .as("without a rebuild the restarted engine has forgotten the spend").isTrue();
+        }
+        try (PolicyEngine rebuilt = PolicyEngine.builder().policy(policy).traceDir(traceDir).clock(clock).rebuildBudgetsFromTrace(true).build()) {
+            Decision d = rebuilt.decide(LlmRequest.builder("y").user("x").attribute("team", "t").build());
+            assertThat(d.allowed()).isFalse();
+            assertThat(d.budgets().get(0).state()).isEqualTo("exceeded");
+        }
+    }
 }
