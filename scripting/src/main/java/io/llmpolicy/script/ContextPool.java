@@ -87,6 +87,13 @@ final class ContextPool {
         pc.closeQuietly(true);
     }
 
+    void evictIdle() {
+        PooledContext pc;
+        while ((pc = idle.pollFirst()) != null) {
+            discard(pc);
+        }
+    }
+
     ScriptRuntime.Stats stats() {
         return new ScriptRuntime.Stats(live.size(), idle.size(), created.get(), discarded.get());
     }
@@ -100,9 +107,6 @@ final class ContextPool {
                 pc.stop(call, ScriptException.Kind.CANCELLED, "the script runtime was closed during the call");
             }
         }
-        PooledContext pc;
-        while ((pc = idle.pollFirst()) != null) {
-            discard(pc);
-        }
+        evictIdle();
     }
 }

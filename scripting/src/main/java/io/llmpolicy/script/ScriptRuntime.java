@@ -61,6 +61,15 @@ public final class ScriptRuntime implements AutoCloseable {
     }
 
     /**
+     * Closes every idle context (running calls keep theirs); later calls create contexts again as needed. Frees
+     * memory after a burst of concurrent calls; each new context costs tens of milliseconds when first used (see
+     * {@code docs/scripting.md}).
+     */
+    public void evictIdleContexts() {
+        pool.evictIdle();
+    }
+
+    /**
      * The polyglot engine's implementation: {@code "Interpreted"} without the optimizing Truffle runtime (the
      * default on a stock JDK), {@code "GraalVM CE"} or similar with it (see {@code docs/scripting.md}).
      */

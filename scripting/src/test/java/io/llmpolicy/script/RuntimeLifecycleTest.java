@@ -73,6 +73,22 @@ class RuntimeLifecycleTest {
     }
 
     @Test
+    void evictIdleContexts_dropsIdleContexts_andNextCallCreatesOne() {
+        try (ScriptRuntime runtime = ScriptRuntime.builder().maxContexts(2).timeout(Duration.ofSeconds(30)).build()) {
+            ScriptFunction add = fn(runtime, "function add(a, b) { return a + b; }", "add", ScriptType.NUMBER,
+                    ScriptType.NUMBER, ScriptType.NUMBER);
+
+            runtime.evictIdleContexts();
+            ScriptRuntime.Stats evicted = runtime.stats();
+            Object sum = add.call(2, 2);
+
+            assertThat(evicted).isEqualTo(new ScriptRuntime.Stats(0, 0, 1, 1));
+            assertThat(sum).isEqualTo(4.0);
+            assertThat(runtime.stats()).isEqualTo(new ScriptRuntime.Stats(1, 1, 2, 1));
+        }
+    }
+
+    @Test
     void defaults_areTheDocumentedOnes() {
         ScriptLimits d = ScriptLimits.defaults();
 
