@@ -29,6 +29,9 @@ final class CompiledScript {
     final String functionName;
     final Source parseSource;
     final Source wrapped;
+    /** Key of this script's factory in a context's cache: name and text, computed once (String caches its hash). */
+    final String factoryKey;
+    private final String wrappedText;
     private final int codeLines;
     /** Policy position of the function's declaration; set once by compile before the function is published. */
     private int[] declaredAt;
@@ -40,6 +43,8 @@ final class CompiledScript {
         String text = PREFIX + source.code() + "\n;return typeof " + functionName + " === 'undefined' ? undefined : "
                 + functionName + ";\n})";
         this.wrapped = Source.newBuilder("js", text, source.name()).buildLiteral();
+        this.factoryKey = source.name() + '\u0000' + text;
+        this.wrappedText = text;
         this.codeLines = (int) source.code().chars().filter(c -> c == '\n').count() + 1;
     }
 
@@ -56,17 +61,23 @@ final class CompiledScript {
         if (section == null || !section.isAvailable() || section.getSource() == null) {
             return null;
         }
+        // Compared by name and text, not Source.equals: a context may hold the factory of an earlier compile of
+        // the same script (same text), whose Source object is not equal to this compile's.
         Source s = section.getSource();
+        if (!source.name().equals(s.getName())) {
+            return null;
+        }
         int line = section.getStartLine();
         int column = section.getStartColumn();
-        if (s.equals(wrapped)) {
+        CharSequence text = s.getCharacters();
+        if (wrappedText.contentEquals(text)) {
             if (line > codeLines) {
                 return start();
             }
             if (line == 1) {
                 column = Math.max(1, column - PREFIX.length());
             }
-        } else if (!s.equals(parseSource)) {
+        } else if (!source.code().contentEquals(text)) {
             return null;
         }
         return new int[] {source.policyLine(line), source.policyColumn(line, column)};

@@ -2,11 +2,11 @@ package io.llmpolicy.script;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.Engine;
 import org.graalvm.polyglot.ResourceLimits;
-import org.graalvm.polyglot.Source;
 import org.graalvm.polyglot.Value;
 
 /**
@@ -20,8 +20,9 @@ import org.graalvm.polyglot.Value;
  */
 final class PooledContext {
 
-    /** A call in progress: when it must end, on which thread, and the thread's allocation ceiling. */
-    record Call(long deadlineNanos, long threadId, long allocationCeiling) {
+    /** A call in progress: when it must end (and its time budget, for messages), on which thread, and the
+     *  thread's allocation ceiling. */
+    record Call(long deadlineNanos, long budgetMillis, long threadId, long allocationCeiling) {
     }
 
     /** Why a call was stopped. */
@@ -31,7 +32,7 @@ final class PooledContext {
     final Context context;
     final BoundedSink console;
     private final Value arrayOf;
-    private final Map<Source, Value> factories = new HashMap<>();
+    private final Map<String, Value> factories = new HashMap<>();
     private final AtomicReference<Object> current = new AtomicReference<>();
 
     private PooledContext(Context context, BoundedSink console) {
@@ -55,10 +56,10 @@ final class PooledContext {
 
     /** The script's factory in this context, evaluated (not run) on first use; the engine caches the parse. */
     Value factory(CompiledScript script) {
-        Value f = factories.get(script.wrapped);
+        Value f = factories.get(script.factoryKey);
         if (f == null) {
             f = context.eval(script.wrapped);
-            factories.put(script.wrapped, f);
+            factories.put(script.factoryKey, f);
         }
         return f;
     }
@@ -69,7 +70,7 @@ final class PooledContext {
     }
 
     /** Publishes a call; from now on the watchdog may stop it. */
-    Call begin(long deadlineNanos, long maxAllocatedBytes) {
+    Call begin(long budgetNanos, long maxAllocatedBytes) {
         console.reset();
         long ceiling = Long.MAX_VALUE;
         if (maxAllocatedBytes > 0) {
@@ -78,7 +79,8 @@ final class PooledContext {
                 ceiling = now + maxAllocatedBytes;
             }
         }
-        Call call = new Call(deadlineNanos, Thread.currentThread().threadId(), ceiling);
+        Call call = new Call(System.nanoTime() + budgetNanos, TimeUnit.NANOSECONDS.toMillis(budgetNanos),
+                Thread.currentThread().threadId(), ceiling);
         current.set(call);
         return call;
     }

@@ -29,6 +29,12 @@ public final class ScriptRuntime implements AutoCloseable {
     public record Stats(int contexts, int idleContexts, long created, long discarded) {
     }
 
+    /**
+     * Compiling happens when a policy loads, often in a cold JVM where the first parse and run of a script take far
+     * longer than a warm call; it gets this much wall-clock time (or the call time-out, if longer).
+     */
+    static final Duration COMPILE_TIMEOUT = Duration.ofSeconds(5);
+
     private final ScriptLimits limits;
     private final Engine engine;
     private final ContextPool pool;
@@ -40,7 +46,7 @@ public final class ScriptRuntime implements AutoCloseable {
         this.engine = Sandbox.newEngine();
         this.pool = new ContextPool(engine, Sandbox.limits(limits.statementLimit()), limits.maxContexts(),
                 limits.consoleOutputBytes());
-        this.watchdog = new Watchdog(pool.live, limits.timeout().toMillis(), limits.maxAllocatedBytesPerCall());
+        this.watchdog = new Watchdog(pool.live, limits.maxAllocatedBytesPerCall());
     }
 
     /** A runtime with {@link ScriptLimits#defaults()}. */
@@ -79,6 +85,8 @@ public final class ScriptRuntime implements AutoCloseable {
 
     /**
      * Parses {@code source}, runs its top level once in a sandboxed context and binds {@code functionName}.
+     * Runs under the statement and allocation limits, with a wall-clock budget of the call time-out or
+     * {@link #COMPILE_TIMEOUT} (5 s), whichever is longer: compiling is a policy-load step, often in a cold JVM.
      *
      * @param source       the script and its position in the policy
      * @param functionName the JavaScript function the policy calls; the script must declare it
@@ -106,7 +114,8 @@ public final class ScriptRuntime implements AutoCloseable {
                     + "' is not a JavaScript function name (letters, digits, _ and $, not a reserved word)", "");
         }
         CompiledScript script = new CompiledScript(source, functionName);
-        run(script, true, pc -> {
+        Duration budget = limits.timeout().compareTo(COMPILE_TIMEOUT) > 0 ? limits.timeout() : COMPILE_TIMEOUT;
+        run(script, true, budget, pc -> {
             pc.context.parse(script.parseSource);
             Value fn = pc.factory(script).execute();
             if (fn.isNull()) {
@@ -135,7 +144,7 @@ public final class ScriptRuntime implements AutoCloseable {
 
     /** Runs a compiled function with arguments already checked by {@link Boundary#prepareArguments}. */
     Object call(CompiledScript script, Object[] prepared, ScriptType returns) {
-        return run(script, false, pc -> {
+        return run(script, false, limits.timeout(), pc -> {
             Value fn = pc.factory(script).execute();
             Object[] args = prepared;
             for (int i = 0; i < args.length; i++) {
@@ -175,11 +184,10 @@ public final class ScriptRuntime implements AutoCloseable {
      * Lends a context to {@code body} under the limits: publishes the call to the watchdog, translates every
      * failure, and returns the context to the pool (or drops it when the failure may have left it unusable).
      */
-    private <T> T run(CompiledScript script, boolean compiling, Body<T> body) {
-        long timeout = limits.timeout().toNanos();
+    private <T> T run(CompiledScript script, boolean compiling, Duration budget, Body<T> body) {
         PooledContext pc;
         try {
-            pc = pool.acquire(timeout);
+            pc = pool.acquire(budget.toNanos());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw Failures.create(ScriptException.Kind.CANCELLED, script, null,
@@ -190,10 +198,9 @@ public final class ScriptRuntime implements AutoCloseable {
         }
         if (pc == null) {
             throw Failures.create(ScriptException.Kind.TIMEOUT, script, null, "no script context became free within "
-                    + limits.timeout().toMillis() + " ms (all " + limits.maxContexts() + " are busy)", "", null,
-                    compiling);
+                    + budget.toMillis() + " ms (all " + limits.maxContexts() + " are busy)", "", null, compiling);
         }
-        PooledContext.Call call = pc.begin(System.nanoTime() + timeout, limits.maxAllocatedBytesPerCall());
+        PooledContext.Call call = pc.begin(budget.toNanos(), limits.maxAllocatedBytesPerCall());
         watchdog.callStarted();
         T result = null;
         RuntimeException failure = null;
@@ -209,7 +216,7 @@ public final class ScriptRuntime implements AutoCloseable {
                     || failure instanceof Problem
                     || failure instanceof PolyglotException pe && !Failures.breaksContext(pe));
             if (healthy) {
-                pc.context.resetLimits();
+                healthy = resetLimits(pc);
             }
             if (stop == null && failure == null) {
                 return result;
@@ -218,6 +225,16 @@ public final class ScriptRuntime implements AutoCloseable {
         } finally {
             watchdog.callEnded();
             pool.release(pc, healthy);
+        }
+    }
+
+    /** Resets the statement counter for the next call; a context that cannot be reset is not reused. */
+    private static boolean resetLimits(PooledContext pc) {
+        try {
+            pc.context.resetLimits();
+            return true;
+        } catch (RuntimeException e) {
+            return false;
         }
     }
 

@@ -22,15 +22,13 @@ final class Watchdog implements Runnable {
     static final long TICK_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
 
     private final List<PooledContext> live;
-    private final long timeoutMillis;
     private final long maxAllocatedBytes;
     private final AtomicInteger running = new AtomicInteger();
     private final Thread thread;
     private volatile boolean stopped;
 
-    Watchdog(List<PooledContext> live, long timeoutMillis, long maxAllocatedBytes) {
+    Watchdog(List<PooledContext> live, long maxAllocatedBytes) {
         this.live = live;
-        this.timeoutMillis = timeoutMillis;
         this.maxAllocatedBytes = maxAllocatedBytes;
         this.thread = Thread.ofPlatform().daemon().name("llmpolicy-script-watchdog").unstarted(this);
         thread.start();
@@ -66,7 +64,7 @@ final class Watchdog implements Runnable {
                 continue;
             }
             if (now - call.deadlineNanos() > 0) {
-                pc.stop(call, ScriptException.Kind.TIMEOUT, "did not finish within " + timeoutMillis
+                pc.stop(call, ScriptException.Kind.TIMEOUT, "did not finish within " + call.budgetMillis()
                         + " ms (wall clock); the call was stopped");
             } else if (call.allocationCeiling() != Long.MAX_VALUE
                     && ThreadAllocation.of(call.threadId()) > call.allocationCeiling()) {

@@ -120,6 +120,13 @@ class BoundaryTest {
     }
 
     @Test
+    void compile_constArrowFunction_isAcceptedLikeADeclaration() {
+        ScriptFunction twice = fn("const twice = (x) => x * 2;", "twice", ScriptType.NUMBER, ScriptType.NUMBER);
+
+        assertThat(twice.call(21)).isEqualTo(42.0);
+    }
+
+    @Test
     void apply_takesArgumentsAsList() {
         ScriptFunction f = fn("function f(s, n, b) { return b ? s.repeat(n) : s; }", "f", ScriptType.STRING,
                 ScriptType.STRING, ScriptType.NUMBER, ScriptType.BOOL);

@@ -100,6 +100,19 @@ class CompileErrorsTest {
     }
 
     @Test
+    void compile_sameScriptTwice_secondFunctionStillMapsPositions() {
+        String code = "function twice(x) {\n  return x.y.z;\n}";
+        ScriptFunction first = TestRuntimes.fn(code, "twice", ScriptType.NUMBER, ScriptType.STRING);
+        ScriptFunction second = TestRuntimes.fn(code, "twice", ScriptType.NUMBER, ScriptType.STRING);
+
+        ScriptException a = TestRuntimes.fails(first, ScriptException.Kind.RUNTIME_ERROR, "s");
+        ScriptException b = TestRuntimes.fails(second, ScriptException.Kind.RUNTIME_ERROR, "s");
+
+        assertThat(new int[] {a.line(), a.column()}).containsExactly(2, 10);
+        assertThat(new int[] {b.line(), b.column()}).containsExactly(2, 10);
+    }
+
+    @Test
     void scriptSource_rejectsNonsenseUpFront() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> new ScriptSource("p", "x", 0, 1))
                 .hasMessage("script p: start position must be 1-based, got 0:1");

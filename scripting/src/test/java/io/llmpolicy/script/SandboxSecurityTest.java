@@ -119,6 +119,22 @@ class SandboxSecurityTest {
     }
 
     @Test
+    void dynamicImport_ofAFile_isRejectedByTheSandbox() {
+        org.graalvm.polyglot.Engine engine = Sandbox.newEngine();
+        PooledContext pc = PooledContext.create(engine, Sandbox.limits(100_000), 1024);
+        try {
+            org.graalvm.polyglot.Value box = pc.context.eval("js", "(function () { const box = {r: 'pending'}; "
+                    + "import('/etc/passwd').then(m => { box.r = 'loaded'; }, e => { box.r = 'rejected: ' + e; }); "
+                    + "return box; })()");
+
+            assertThat(box.getMember("r").asString()).isEqualTo("rejected: Error: Operation is not allowed for: /etc/passwd");
+        } finally {
+            pc.closeQuietly(false);
+            engine.close();
+        }
+    }
+
+    @Test
     void regexpLegacyStatics_areRemoved_soNoCallSeesAnotherCallsMatch() {
         ScriptFunction match = fn("function match(s) { return /secret-(\\w+)/.test(s); }", "match", ScriptType.BOOL,
                 ScriptType.STRING);
