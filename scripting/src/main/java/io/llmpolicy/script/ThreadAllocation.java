@@ -6,8 +6,8 @@ import java.lang.management.ManagementFactory;
  * Bytes allocated by a thread, from HotSpot's per-thread allocation counters
  * ({@code com.sun.management.ThreadMXBean}). This is how a per-call allocation budget works without Oracle
  * GraalVM's sandbox heap limit: scripts run on the calling thread, so what that thread allocates during the call
- * is what the script (and its conversions) allocated. Returns -1 where the JVM does not count (another JVM, or a
- * virtual thread on JDKs that do not track them); the budget is then not enforced. Thread-safe.
+ * is what the script (and its conversions) allocated. Returns -1 where the JVM does not count: another JVM, or a
+ * virtual thread (JDK 25 returns -1 for those); the budget is then not enforced for that call. Thread-safe.
  */
 final class ThreadAllocation {
 
