@@ -30,17 +30,34 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--baseline", paramLabel = "FILE", description = "a previous report written with --format json") Path baseline;
     @Option(names = "--out", paramLabel = "FILE", description = "write the report here instead of standard output") Path out;
     @Option(names = "--format", defaultValue = "text", description = "text (default), json or html") String format;
+    @Option(names = "--plugins-dir", paramLabel = "DIR", description = "load plugins (scorers, functions) from DIR") Path pluginsDir;
 
     @Override
     public Integer call() throws Exception {
-        ReportFormat f = ReportFormat.parse(format);
         if (!Files.isRegularFile(dataset)) {
             System.err.println("llmpolicy eval: no such file: " + dataset);
             return 2;
         }
+        io.llmpolicy.plugin.host.PluginHost host = null;
+        if (pluginsDir != null) {
+            if (!Files.isDirectory(pluginsDir)) {
+                System.err.println("llmpolicy eval: no such directory: " + pluginsDir);
+                return 2;
+            }
+            host = io.llmpolicy.plugin.host.PluginHost.builder().pluginsDirectory(pluginsDir).start();
+        }
+        try {
+            return run(host);
+        } finally {
+            if (host != null) host.close();
+        }
+    }
+
+    private int run(io.llmpolicy.plugin.host.PluginHost host) throws Exception {
+        ReportFormat f = ReportFormat.parse(format);
         OfflineEvals evals;
         try {
-            evals = OfflineEvals.of(policy);
+            evals = OfflineEvals.of(policy, host);
         } catch (PolicyLoadException e) {
             System.err.print(e.getMessage());
             return 1;

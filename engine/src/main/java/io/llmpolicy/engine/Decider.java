@@ -571,23 +571,43 @@ final class Decider {
                 out.denyReason(), evals);
     }
 
+    /**
+     * One tumbling-window aggregate per eval and window length, over its assertions plus one entry per score (always
+     * "passing", carrying the score's value) so that {@code mean(score)} and {@code p95(score)} can be watched.
+     */
     private static java.util.Map<String, List<io.llmpolicy.eval.online.EvalWindows>> evalWindows(Plan plan, Alerts alerts) {
         java.util.Map<String, List<io.llmpolicy.eval.online.EvalWindows>> out = new java.util.HashMap<>();
         if (alerts == null) return out;
         for (io.llmpolicy.engine.compile.EvalPlan e : plan.evals()) {
-            List<String> labels = e.assertions().stream().map(io.llmpolicy.engine.compile.EvalPlan.Assertion::label).distinct().toList();
-            if (labels.size() != e.assertions().size()) continue; // duplicate labels cannot be tracked apart
-            for (io.llmpolicy.engine.compile.EvalPlan.PassRateAlert a : e.passRateAlerts()) {
+            List<String> labels = new ArrayList<>(e.assertions().stream().map(io.llmpolicy.engine.compile.EvalPlan.Assertion::label).toList());
+            labels.addAll(e.scoreNames());
+            if (labels.stream().distinct().count() != labels.size()) continue; // duplicate labels cannot be tracked apart
+            java.util.Map<Long, List<io.llmpolicy.eval.online.AlertCondition>> byWindow = new java.util.TreeMap<>();
+            for (io.llmpolicy.engine.compile.EvalPlan.OnlineAlert a : e.alerts()) {
                 io.llmpolicy.eval.online.AlertCondition.Comparison cmp = switch (a.comparison()) {
                     case "<" -> io.llmpolicy.eval.online.AlertCondition.Comparison.LT;
                     case "<=" -> io.llmpolicy.eval.online.AlertCondition.Comparison.LE;
                     case ">" -> io.llmpolicy.eval.online.AlertCondition.Comparison.GT;
                     default -> io.llmpolicy.eval.online.AlertCondition.Comparison.GE;
                 };
-                io.llmpolicy.eval.online.AlertCondition condition = io.llmpolicy.eval.online.AlertCondition.ofEval(
-                        io.llmpolicy.eval.online.AlertCondition.Metric.PASS_RATE, cmp, a.threshold(), 1);
-                out.computeIfAbsent(e.name(), k -> new ArrayList<>()).add(new io.llmpolicy.eval.online.EvalWindows(e.name(), labels,
-                        Duration.ofMillis(a.windowMillis()), List.of(condition), alerts::eval));
+                io.llmpolicy.eval.online.AlertCondition condition;
+                boolean latency = "latency".equals(a.subject());
+                if (a.metric().equals("pass_rate")) {
+                    condition = io.llmpolicy.eval.online.AlertCondition.ofEval(io.llmpolicy.eval.online.AlertCondition.Metric.PASS_RATE, cmp, a.threshold(), 1);
+                } else if (latency) {
+                    condition = io.llmpolicy.eval.online.AlertCondition.ofEval(a.metric().equals("mean")
+                            ? io.llmpolicy.eval.online.AlertCondition.Metric.MEAN_LATENCY : io.llmpolicy.eval.online.AlertCondition.Metric.P95_LATENCY,
+                            cmp, a.threshold(), 1);
+                } else {
+                    condition = io.llmpolicy.eval.online.AlertCondition.ofAssertion(a.subject(), a.metric().equals("mean")
+                            ? io.llmpolicy.eval.online.AlertCondition.Metric.MEAN_SCORE : io.llmpolicy.eval.online.AlertCondition.Metric.P95_SCORE,
+                            cmp, a.threshold(), 1);
+                }
+                byWindow.computeIfAbsent(a.windowMillis(), k -> new ArrayList<>()).add(condition);
+            }
+            for (java.util.Map.Entry<Long, List<io.llmpolicy.eval.online.AlertCondition>> w : byWindow.entrySet()) {
+                out.computeIfAbsent(e.name(), k -> new ArrayList<>()).add(new io.llmpolicy.eval.online.EvalWindows(e.name(),
+                        List.copyOf(labels), Duration.ofMillis(w.getKey()), List.copyOf(w.getValue()), alerts::eval));
             }
         }
         return out;
@@ -615,6 +635,10 @@ final class Decider {
                 boolean pass = a.condition().bool(ctx);
                 results.add(new EvalResult(e.name(), a.label(), pass, pass ? 1.0 : 0.0, pass ? "pass" : "fail"));
                 forWindows.add(new io.llmpolicy.eval.AssertionResult(pass, pass ? 1.0 : 0.0, pass ? "pass" : "fail", a.label()));
+            }
+            for (int i = 0; i < scores.length; i++) {
+                double v = scores[i] >= 0 && scores[i] <= 1 ? scores[i] : Double.NaN; // aggregates take scores in [0, 1]
+                forWindows.add(new io.llmpolicy.eval.AssertionResult(true, v, "score", e.scoreNames().get(i)));
             }
             for (io.llmpolicy.eval.online.EvalWindows w : evalWindows.getOrDefault(e.name(), List.of())) {
                 w.record(forWindows, response.latencyMillis(), d.timestampMillis() + Math.max(0, response.latencyMillis()));

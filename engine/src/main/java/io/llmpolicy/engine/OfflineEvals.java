@@ -15,7 +15,6 @@ import io.llmpolicy.eval.ScorerCheck;
 import io.llmpolicy.eval.report.RegressionCriteria;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,18 +36,25 @@ public final class OfflineEvals {
 
     /** @throws PolicyLoadException when the policy does not check */
     public static OfflineEvals of(Path policyFile) {
+        return of(policyFile, null);
+    }
+
+    /**
+     * @param plugins the plugin host whose scorers ({@code score x using "id"}) and functions the evals use, or null
+     * @throws PolicyLoadException when the policy does not check
+     */
+    public static OfflineEvals of(Path policyFile, io.llmpolicy.plugin.host.PluginHost plugins) {
+        PluginBindings bindings = new PluginBindings(plugins);
         PolicyLoader.Result loaded = PolicyLoader.load(policyFile);
         if (!loaded.ok()) throw new PolicyLoadException(loaded);
-        Plan plan = PolicyCompiler.compile(loaded.policy(), new AttributeSlots(), d -> args -> {
-            throw new IllegalStateException("plugin function " + d.name().text() + " is not loaded");
-        });
+        Plan plan = PolicyCompiler.compile(loaded.policy(), new AttributeSlots(), bindings.functions());
         List<Eval> evals = new ArrayList<>();
         Map<String, RegressionCriteria> criteria = new HashMap<>();
         for (EvalPlan e : plan.evals()) {
             List<Assertion> assertions = new ArrayList<>();
             for (EvalPlan.Assertion a : e.assertions()) {
                 assertions.add(new ScorerCheck(a.label(), input -> {
-                    boolean pass = a.condition().bool(context(input, e, plan.slotCount()));
+                    boolean pass = a.condition().bool(context(input, e, plan.slotCount(), bindings));
                     return new Score(pass ? 1.0 : 0.0, pass ? "pass" : "fail", pass ? "holds" : "does not hold: " + a.label());
                 }, 1.0));
             }
@@ -58,7 +64,7 @@ public final class OfflineEvals {
         return new OfflineEvals(List.copyOf(evals), Map.copyOf(criteria));
     }
 
-    private static EvalContext context(EvalInput input, EvalPlan e, int slots) {
+    private static EvalContext context(EvalInput input, EvalPlan e, int slots, PluginBindings bindings) {
         EvalContext ctx = new EvalContext();
         ctx.values = new Object[slots]; // request attributes are absent offline: conditions on them are false
         ctx.output = input.output() == null ? "" : input.output();
@@ -68,7 +74,10 @@ public final class OfflineEvals {
         ctx.costNanoUsd = input.costNanoUsd();
         ctx.requestId = input.requestId() == null ? "" : input.requestId();
         double[] scores = new double[e.scoreNames().size()];
-        Arrays.fill(scores, Double.NaN);
+        List<Message> prompt = input.input() == null ? List.of() : List.of(Message.user(input.input()));
+        for (int i = 0; i < scores.length; i++) {
+            scores[i] = bindings.score(e.scorers().get(i), prompt, ctx.output, ctx.expected, "eval " + e.name());
+        }
         ctx.scores = scores;
         return ctx;
     }

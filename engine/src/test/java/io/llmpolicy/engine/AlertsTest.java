@@ -77,4 +77,24 @@ class AlertsTest {
         assertThat(evalAlerts).hasSize(1);
         assertThat(e.alertDeliveryFailures()).isZero();
     }
+
+    @Test
+    void evalLatencyAggregate_andAnOrOfConditions_fireOncePerWindow() {
+        List<io.llmpolicy.eval.online.Alert> evalAlerts = new CopyOnWriteArrayList<>();
+        Path policy = Policies.write(dir, """
+                policy "lat" version "1"
+                model a = openai "gpt-4o"
+                route r { otherwise -> a }
+                eval speed { assert "answered": len(output) > 0; alert when p95(latency) > 1s or pass_rate < 50% over 1h }
+                """);
+        PolicyEngine e = PolicyEngine.builder().policy(policy).evalAlerts(evalAlerts::add).build();
+        for (int i = 0; i < 5; i++) {
+            LlmRequest r = LlmRequest.builder("l" + i).user("hi").timestamp(Instant.parse("2026-03-10T10:00:00Z")).build();
+            e.complete(e.decide(r), LlmResponse.success("ok", 10, 5, 2_500));
+        }
+        assertThat(evalAlerts).singleElement().satisfies(a -> assertThat(a.describe()).contains("p95(latency)"));
+        LlmRequest later = LlmRequest.builder("l9").user("hi").timestamp(Instant.parse("2026-03-10T11:30:00Z")).build();
+        e.complete(e.decide(later), LlmResponse.success("ok", 10, 5, 2_500));
+        assertThat(evalAlerts).as("a new window fires again").hasSize(2);
+    }
 }

@@ -12,6 +12,31 @@ import java.util.Map;
 final class EvalCompiler {
     private EvalCompiler() {}
 
+    /** {@code METRIC CMP LITERAL}; other shapes (an {@code and} of aggregates, cost) are not evaluated online. */
+    private static EvalPlan.OnlineAlert alert(Expr e, long window) {
+        if (!(e instanceof Expr.Binary b)) return null;
+        String cmp = switch (b.op()) {
+            case LT, LE, GT, GE -> b.op().symbol;
+            default -> null;
+        };
+        if (cmp == null) return null;
+        String source = ExprPrinter.print(e);
+        if (b.left() instanceof Expr.Ref r && r.name().equals("pass_rate") && b.right() instanceof Expr.Percent p) {
+            return new EvalPlan.OnlineAlert("pass_rate", null, cmp, p.value().doubleValue() / 100.0, window, source);
+        }
+        if (b.left() instanceof Expr.Call c && c.args().size() == 1 && c.args().get(0) instanceof Expr.Ref r
+                && (c.function().text().equals("mean") || c.function().text().equals("p95"))) {
+            double threshold;
+            if (b.right() instanceof Expr.Duration d) threshold = d.value().toMillis();
+            else if (b.right() instanceof Expr.Num n) threshold = n.value().doubleValue();
+            else if (b.right() instanceof Expr.Percent p) threshold = p.value().doubleValue() / 100.0;
+            else return null;
+            if (r.name().equals("cost")) return null;
+            return new EvalPlan.OnlineAlert(c.function().text(), r.name(), cmp, threshold, window, source);
+        }
+        return null;
+    }
+
     static EvalPlan compile(Decl.Eval e, ExprCompiler exprs) {
         Map<String, Integer> scores = new LinkedHashMap<>();
         List<String> scorers = new ArrayList<>();
@@ -23,17 +48,17 @@ final class EvalCompiler {
         }
         exprs.scores = scores;
         List<EvalPlan.Assertion> assertions = new ArrayList<>();
-        List<EvalPlan.PassRateAlert> alerts = new ArrayList<>();
+        List<EvalPlan.OnlineAlert> alerts = new ArrayList<>();
         double maxDrop = 0, alpha = 0.05;
         for (Decl.EvalStmt s : e.statements()) {
             switch (s) {
                 case Decl.Assert a -> assertions.add(new EvalPlan.Assertion(
                         a.label() != null ? a.label() : ExprPrinter.print(a.condition()), exprs.condition(a.condition())));
                 case Decl.EvalAlert a -> {
-                    if (a.condition() instanceof Expr.Binary b && b.left() instanceof Expr.Ref r && r.name().equals("pass_rate")
-                            && b.right() instanceof Expr.Percent p) {
-                        alerts.add(new EvalPlan.PassRateAlert(b.op().symbol, p.value().doubleValue() / 100.0,
-                                a.window().value().toMillis(), ExprPrinter.print(a.condition())));
+                    List<Expr> parts = a.condition() instanceof Expr.Logical l && l.op() == Expr.LogicalOp.OR ? l.operands() : List.of(a.condition());
+                    for (Expr part : parts) {
+                        EvalPlan.OnlineAlert alert = alert(part, a.window().value().toMillis());
+                        if (alert != null) alerts.add(alert);
                     }
                 }
                 case Decl.Regression r -> {
