@@ -36,7 +36,7 @@ public final class Builtins {
     }
 
     /** Aggregates usable only in {@code alert when ... over D} of an eval. */
-    public static final Set<String> EVAL_AGGREGATES = Set.of("mean", "p50", "p95", "p99", "min", "max");
+    public static final Set<String> EVAL_AGGREGATES = Set.of("mean", "p95");
 
     public static final List<String> ERROR_CLASSES =
             List.of("rate_limited", "timeout", "server_error", "network", "context_length", "content_filter", "auth", "bad_request", "any");

@@ -472,6 +472,20 @@ public final class Checker {
         }
     }
 
+    /** The alert shapes the engine aggregates online (see EvalCompiler in the engine). */
+    private static boolean onlineAlert(Expr e) {
+        if (!(e instanceof Expr.Binary b)) return false;
+        switch (b.op()) {
+            case LT, LE, GT, GE -> { }
+            default -> { return false; }
+        }
+        boolean literal = b.right() instanceof Expr.Num || b.right() instanceof Expr.Percent || b.right() instanceof Expr.Duration;
+        if (!literal) return false;
+        if (b.left() instanceof Expr.Ref r) return r.name().equals("pass_rate") && b.right() instanceof Expr.Percent;
+        return b.left() instanceof Expr.Call c && (c.function().text().equals("mean") || c.function().text().equals("p95"))
+                && c.args().size() == 1 && c.args().get(0) instanceof Expr.Ref x && !x.name().equals("cost");
+    }
+
     private static String describe(Check c) {
         return switch (c) {
             case WhenCheck w -> "a condition";
@@ -514,7 +528,17 @@ public final class Checker {
             switch (s) {
                 case Assert a -> typer.condition(a.condition(), Context.EVAL);
                 case Score sc -> { }
-                case EvalAlert a -> typer.condition(a.condition(), Context.EVAL_ALERT);
+                case EvalAlert a -> {
+                    typer.condition(a.condition(), Context.EVAL_ALERT);
+                    List<Expr> parts = a.condition() instanceof Expr.Logical l && l.op() == Expr.LogicalOp.OR ? l.operands() : List.of(a.condition());
+                    for (Expr part : parts) {
+                        if (!onlineAlert(part)) {
+                            diagnostics.error(Code.E406, part.span(), "this alert condition cannot be watched online",
+                                    "compare pass_rate, mean(x) or p95(x) (x: a score or latency) with a value, for example "
+                                            + "pass_rate < 95% or p95(latency) > 2s; join several with 'or'");
+                        }
+                    }
+                }
                 case Regression r -> {
                     percentRange(r.maxDrop(), false, "a regression threshold");
                     if (r.alpha() != null && (r.alpha().value().signum() <= 0 || r.alpha().value().compareTo(BigDecimal.ONE) >= 0)) {
