@@ -319,14 +319,10 @@ final class Decider {
         for (int i = 0; i < values.length; i++) {
             Node n = b.scope()[i];
             Object v = n.value(ctx);
-            if (v instanceof Long l && isTargetNode(b, i)) v = alias(l.intValue());
+            if (v instanceof Long l && b.scopeIsModel()[i]) v = alias(l.intValue());
             values[i] = v == null ? "" : v instanceof Double d && d == Math.rint(d) ? Long.toString(d.longValue()) : v.toString();
         }
         return values;
-    }
-
-    private static boolean isTargetNode(Plan.Budget b, int i) {
-        return b.scopeUsesTarget() && b.scope()[i].getClass().getSimpleName().equals("Target");
     }
 
     /** What a request reserves: prompt tokens (counted with the model's encoding) plus max_tokens or the estimate. */

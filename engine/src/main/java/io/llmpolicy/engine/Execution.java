@@ -137,11 +137,7 @@ final class Execution {
 
     private LlmResponse call(Decision d, LlmRequest request) {
         PluginExtension<ModelProvider> provider = provider(d.provider(), d.policy().name());
-        List<ChatMessage> messages = new ArrayList<>(request.messages().size());
-        for (Message m : d.messages()) messages.add(new ChatMessage(role(m.role()), m.content())); // redacted where a guardrail redacts
-        ChatRequest chat = new ChatRequest(d.providerModel(), messages,
-                request.maxTokens() >= 0 ? OptionalInt.of((int) Math.min(Integer.MAX_VALUE, request.maxTokens())) : OptionalInt.empty(),
-                OptionalDouble.empty());
+        ChatRequest chat = chatRequest(d, request);
         long start = System.nanoTime();
         Future<ChatResponse> future = null;
         try {

@@ -92,11 +92,7 @@ public final class PolicyEngine implements AutoCloseable {
 
     /** Decides a request. Never blocks on I/O; a request with a malformed attribute throws {@link InvalidRequestException}. */
     public Decision decide(LlmRequest request) {
-        Decider d = current.get();
-        long now = request.timestamp() != null ? request.timestamp().toEpochMilli() : clock.millis();
-        Decision decision = d.decide(request, now);
-        if (trace != null && !decision.allowed()) trace.denied(decision, content);
-        return decision;
+        return decide(request, null);
     }
 
     /**
@@ -105,9 +101,7 @@ public final class PolicyEngine implements AutoCloseable {
      * decide. The returned object is {@code into}.
      */
     public Decision decide(LlmRequest request, Decision into) {
-        Decider d = current.get();
-        long now = request.timestamp() != null ? request.timestamp().toEpochMilli() : clock.millis();
-        Decision decision = d.decide(request, now, into);
+        Decision decision = current.get().decide(request, now(request), into);
         if (trace != null && !decision.allowed()) trace.denied(decision, content);
         return decision;
     }
@@ -197,8 +191,7 @@ public final class PolicyEngine implements AutoCloseable {
 
     /** Presets a budget counter for the request's key (tests' {@code given budget ... spent ...}). */
     public void presetBudget(String budget, Usage spent, LlmRequest request) {
-        long now = request.timestamp() != null ? request.timestamp().toEpochMilli() : clock.millis();
-        current.get().preset(budget, spent, request, now);
+        current.get().preset(budget, spent, request, now(request));
     }
 
     /** "Now" for a request: its own timestamp, else the engine's clock. */

@@ -49,9 +49,9 @@ final class SyntaxErrors extends BaseErrorListener {
                 : source.span(start, Math.max(start + 1, t.getStopIndex() + 1));
         String text = t.getType() == Token.EOF ? "end of file" : "'" + t.getText() + "'";
         switch (t.getType()) {
-            case LlmPolicyLexer.C_AND -> diagnostics.error(Code.E105, span, "'&&' is not an operator in llmpolicy", "use 'and'");
-            case LlmPolicyLexer.C_OR -> diagnostics.error(Code.E105, span, "'||' is not an operator in llmpolicy", "use 'or'");
-            case LlmPolicyLexer.C_NOT -> diagnostics.error(Code.E105, span, "'!' is not an operator in llmpolicy", "use 'not'");
+            case LlmPolicyLexer.C_AND, LlmPolicyLexer.C_OR, LlmPolicyLexer.C_NOT -> {
+                // PolicyParser reports every foreign operator (E105) once, wherever it stands
+            }
             case LlmPolicyLexer.UNTERMINATED_STRING -> diagnostics.error(Code.E101, span, "unterminated string",
                     "close the string with '\"' on the same line");
             case LlmPolicyLexer.ERROR_CHAR -> {

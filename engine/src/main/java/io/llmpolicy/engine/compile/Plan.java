@@ -58,7 +58,8 @@ public record Plan(
 
     public enum OnExceeded { DENY, DOWNGRADE, MONITOR }
 
-    public record Budget(int index, String name, Node[] scope, boolean scopeUsesTarget, Node when, boolean monitor,
+    /** {@code scopeIsModel[i]}: scope value i is a model index (printed as its alias in keys). */
+    public record Budget(int index, String name, Node[] scope, boolean[] scopeIsModel, boolean scopeUsesTarget, Node when, boolean monitor,
                          List<BudgetLimit> limits, OnExceeded action, String denyReason, int downgradeTo,
                          long outputEstimate) {}
 

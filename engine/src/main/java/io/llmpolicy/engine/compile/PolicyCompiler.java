@@ -165,9 +165,11 @@ public final class PolicyCompiler {
 
     private static Plan.Budget budget(int index, Decl.Budget b, ExprCompiler exprs, Map<String, Integer> models) {
         Node[] scope = new Node[b.scope().size()];
+        boolean[] isModel = new boolean[scope.length];
         boolean usesTarget = false;
         for (int i = 0; i < scope.length; i++) {
             scope[i] = exprs.compile(b.scope().get(i));
+            isModel[i] = exprs.type(b.scope().get(i)).kind() == io.llmpolicy.dsl.check.Type.Kind.MODEL;
             usesTarget |= mentionsTarget(b.scope().get(i));
         }
         ZoneId zone = ZoneOffset.UTC;
@@ -233,13 +235,25 @@ public final class PolicyCompiler {
             String keyName = byWindow.size() == 1 ? b.name().text() : b.name().text() + "@" + e.getKey();
             limitList.add(new Plan.BudgetLimit(keyName, windows.get(e.getKey()), limits, String.join(", ", described.get(e.getKey()))));
         }
-        return new Plan.Budget(index, b.name().text(), scope, usesTarget,
+        return new Plan.Budget(index, b.name().text(), scope, isModel, usesTarget,
                 b.mods().when() == null ? null : exprs.condition(b.mods().when()), b.mods().monitor(), List.copyOf(limitList),
                 b.mods().monitor() ? Plan.OnExceeded.MONITOR : action, reason, downgrade, estimate);
     }
 
+    /** Whether the expression reads {@code target} (the budget's key then depends on the candidate model). */
     private static boolean mentionsTarget(Expr e) {
-        return io.llmpolicy.dsl.check.Structure.of(e).contains("Ref[span=, name=target]");
+        return switch (e) {
+            case Expr.Ref r -> r.name().equals("target");
+            case Expr.Member m -> mentionsTarget(m.target());
+            case Expr.Call c -> c.args().stream().anyMatch(PolicyCompiler::mentionsTarget);
+            case Expr.Unary u -> mentionsTarget(u.operand());
+            case Expr.Binary b -> mentionsTarget(b.left()) || mentionsTarget(b.right());
+            case Expr.Logical l -> l.operands().stream().anyMatch(PolicyCompiler::mentionsTarget);
+            case Expr.In in -> mentionsTarget(in.element()) || mentionsTarget(in.collection());
+            case Expr.Matches m -> mentionsTarget(m.subject());
+            case Expr.ListLit l -> l.items().stream().anyMatch(PolicyCompiler::mentionsTarget);
+            default -> false;
+        };
     }
 
     private static Plan.TraceConfig trace(Decl.Trace t) {
