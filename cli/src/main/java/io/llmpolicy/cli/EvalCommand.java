@@ -61,7 +61,16 @@ final class EvalCommand implements Callable<Integer> {
         } catch (PolicyLoadException e) {
             System.err.print(e.getMessage());
             return 1;
+        } catch (IllegalStateException e) {
+            System.err.println("llmpolicy eval: " + e.getMessage());
+            return 1;
         }
+        try (evals) {
+            return run(evals, f);
+        }
+    }
+
+    private int run(OfflineEvals evals, ReportFormat f) throws Exception {
         GoldenDataset data;
         try {
             data = GoldenDataset.read(dataset);

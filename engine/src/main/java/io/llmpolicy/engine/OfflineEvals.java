@@ -25,13 +25,15 @@ import java.util.function.Function;
  * and run through the evals module's runner, so offline and online results mean the same thing. Sampling does not
  * apply offline (every line is evaluated).
  */
-public final class OfflineEvals {
+public final class OfflineEvals implements AutoCloseable {
     private final List<Eval> evals;
     private final Map<String, RegressionCriteria> criteria;
+    private final ScriptBindings scripts;
 
-    private OfflineEvals(List<Eval> evals, Map<String, RegressionCriteria> criteria) {
+    private OfflineEvals(List<Eval> evals, Map<String, RegressionCriteria> criteria, ScriptBindings scripts) {
         this.evals = evals;
         this.criteria = criteria;
+        this.scripts = scripts;
     }
 
     /** @throws PolicyLoadException when the policy does not check */
@@ -42,12 +44,20 @@ public final class OfflineEvals {
     /**
      * @param plugins the plugin host whose scorers ({@code score x using "id"}) and functions the evals use, or null
      * @throws PolicyLoadException when the policy does not check
+     * @throws IllegalStateException when a function cannot be bound (a plugin not loaded, a script that fails to load)
      */
     public static OfflineEvals of(Path policyFile, io.llmpolicy.plugin.host.PluginHost plugins) {
-        PluginBindings bindings = new PluginBindings(plugins);
         PolicyLoader.Result loaded = PolicyLoader.load(policyFile);
         if (!loaded.ok()) throw new PolicyLoadException(loaded);
-        Plan plan = PolicyCompiler.compile(loaded.policy(), new AttributeSlots(), bindings.functions());
+        ScriptBindings scripts = new ScriptBindings(loaded.policy().baseDir());
+        PluginBindings bindings = new PluginBindings(plugins, scripts);
+        Plan plan;
+        try {
+            plan = PolicyCompiler.compile(loaded.policy(), new AttributeSlots(), bindings.functions(loaded.policy().scripts()));
+        } catch (RuntimeException e) {
+            scripts.close();
+            throw e;
+        }
         List<Eval> evals = new ArrayList<>();
         Map<String, RegressionCriteria> criteria = new HashMap<>();
         for (EvalPlan e : plan.evals()) {
@@ -61,7 +71,13 @@ public final class OfflineEvals {
             evals.add(new Eval(e.name(), Sampler.ALWAYS, assertions));
             criteria.put(e.name(), RegressionCriteria.passRateDrop(e.regressionMaxDrop()).withAlpha(e.regressionAlpha()));
         }
-        return new OfflineEvals(List.copyOf(evals), Map.copyOf(criteria));
+        return new OfflineEvals(List.copyOf(evals), Map.copyOf(criteria), scripts);
+    }
+
+    /** Frees the script runtime, if the policy's evals use script functions. The evals cannot run afterwards. */
+    @Override
+    public void close() {
+        scripts.close();
     }
 
     private static EvalContext context(EvalInput input, EvalPlan e, int slots, PluginBindings bindings) {

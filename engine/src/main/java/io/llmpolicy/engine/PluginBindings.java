@@ -30,9 +30,10 @@ final class PluginBindings {
 
     /** Binds functions written in JavaScript (the scripting runtime); the default refuses them with a clear message. */
     interface ScriptBinder {
-        io.llmpolicy.engine.compile.PluginFunctions.Call bind(Decl.Function declaration);
+        io.llmpolicy.engine.compile.PluginFunctions.Call bind(Decl.Function declaration,
+                                                              io.llmpolicy.dsl.check.ScriptSettings limits);
 
-        ScriptBinder NONE = d -> {
+        ScriptBinder NONE = (d, limits) -> {
             throw new IllegalStateException("function " + d.name().text() + " at " + d.span().position()
                     + " is a script; this engine has no scripting runtime configured");
         };
@@ -47,11 +48,14 @@ final class PluginBindings {
         this.scripts = scripts;
     }
 
-    /** Binds declared functions; a missing function or a signature that differs fails the load. */
-    PluginFunctions functions() {
+    /**
+     * Binds declared functions; a missing function or a signature that differs fails the load. Script functions run
+     * under {@code scriptLimits}, the policy's {@code scripts} settings.
+     */
+    PluginFunctions functions(io.llmpolicy.dsl.check.ScriptSettings scriptLimits) {
         return declaration -> {
             String name = declaration.name().text();
-            if (declaration.script() != null) return scripts.bind(declaration);
+            if (declaration.script() != null) return scripts.bind(declaration, scriptLimits);
             if (host == null) {
                 return args -> {
                     throw new IllegalStateException("plugin function " + name + " from plugin \"" + declaration.plugin()

@@ -47,7 +47,7 @@ public final class PolicyEngine implements AutoCloseable {
     private final Execution execution;
     private final Alerts alerts;
     private final PluginBindings bindings;
-    private final ScriptBindings scripts;
+    final ScriptBindings scripts; // package-private for tests
     private final Path budgetSnapshot;
     private volatile io.llmpolicy.trace.ContentPolicy content = io.llmpolicy.trace.ContentPolicy.NONE;
     private volatile Thread watcher;
@@ -57,7 +57,7 @@ public final class PolicyEngine implements AutoCloseable {
         this.policyFile = b.policy;
         this.clock = b.clock;
         this.alerts = new Alerts(b.alerts, b.evalAlerts, b.alertSink);
-        this.scripts = new ScriptBindings(b.policy.toAbsolutePath().getParent());
+        this.scripts = new ScriptBindings(b.policy.toAbsolutePath().getParent(), b.scriptDefaults, b.scriptCeiling);
         this.bindings = new PluginBindings(b.plugins, scripts);
         this.store = b.store != null ? b.store : new InMemoryBudgetStore(alerts.budgets());
         this.budgetSnapshot = b.budgetSnapshot;
@@ -222,7 +222,8 @@ public final class PolicyEngine implements AutoCloseable {
         CheckedPolicy checked = result.policy();
         Plan plan;
         try {
-            plan = PolicyCompiler.compile(checked, slots, bindings.functions());
+            scripts.limits(checked.scripts()); // refuses settings above this engine's ceiling
+            plan = PolicyCompiler.compile(checked, slots, bindings.functions(checked.scripts()));
         } catch (IllegalStateException | java.io.UncheckedIOException e) {
             // the policy checks, but does not fit what is loaded (a plugin function's signature, a missing file)
             Decider serving = current.get();
@@ -232,6 +233,7 @@ public final class PolicyEngine implements AutoCloseable {
         Decider next = new Decider(plan, store, alerts, bindings);
         if (trace != null) content = trace.contentPolicy(plan);
         current.set(next);
+        scripts.retire(checked.scripts());
         return new ReloadResult(true, next.info, result.diagnostics(), "");
     }
 
@@ -298,6 +300,8 @@ public final class PolicyEngine implements AutoCloseable {
         private io.llmpolicy.plugin.AlertSink alertSink;
         private Path traceDir;
         private Path budgetSnapshot;
+        private io.llmpolicy.script.ScriptLimits scriptDefaults = ScriptBindings.DEFAULTS;
+        private io.llmpolicy.script.ScriptLimits scriptCeiling = ScriptBindings.LANGUAGE_CEILING;
         private boolean asyncTrace;
         private boolean rebuildBudgetsFromTrace;
         private io.llmpolicy.plugin.host.PluginHost plugins;
@@ -335,6 +339,18 @@ public final class PolicyEngine implements AutoCloseable {
          * At build, count again every budget charge the trace (in {@link #traceDir}) recorded within the policy's
          * longest window: budgets survive a restart without a snapshot. Alerts are not fired again.
          */
+        /**
+         * Limits of script calls: {@code defaults} apply to what a policy's {@code scripts} block leaves out (and
+         * give the context pool size); a policy asking for more than {@code ceiling} in any setting is refused at
+         * load. Defaults: 100,000 statements, 1 s, 64 MiB per call; ceiling: the language's maxima (100M
+         * statements, 60 s, 4 GB). See docs/scripting.md.
+         */
+        public Builder scriptLimits(io.llmpolicy.script.ScriptLimits defaults, io.llmpolicy.script.ScriptLimits ceiling) {
+            this.scriptDefaults = java.util.Objects.requireNonNull(defaults, "defaults");
+            this.scriptCeiling = java.util.Objects.requireNonNull(ceiling, "ceiling");
+            return this;
+        }
+
         public Builder rebuildBudgetsFromTrace(boolean rebuild) { this.rebuildBudgetsFromTrace = rebuild; return this; }
         /** The key for policies that store trace content as {@code hash} (HMAC-SHA256); at least 16 bytes. */
         public Builder traceHmacKey(String keyId, byte[] secret) { this.hmacKeyId = keyId; this.hmacKey = secret.clone(); return this; }

@@ -42,14 +42,17 @@ public final class PolicyTests {
     }
 
     public static List<Result> run(CheckedPolicy policy, String fileName) {
-        Plan plan = PolicyCompiler.compile(policy, new AttributeSlots(), new PluginBindings(null).functions());
-        List<Result> results = new ArrayList<>();
-        int n = 0;
-        for (Decl.Test test : policy.tests()) {
-            n++;
-            results.add(runOne(policy, plan, test, fileName, n));
+        try (ScriptBindings scripts = new ScriptBindings(policy.baseDir())) {
+            Plan plan = PolicyCompiler.compile(policy, new AttributeSlots(),
+                    new PluginBindings(null, scripts).functions(policy.scripts()));
+            List<Result> results = new ArrayList<>();
+            int n = 0;
+            for (Decl.Test test : policy.tests()) {
+                n++;
+                results.add(runOne(policy, plan, test, fileName, n));
+            }
+            return results;
         }
-        return results;
     }
 
     private static Result runOne(CheckedPolicy policy, Plan plan, Decl.Test test, String file, int n) {

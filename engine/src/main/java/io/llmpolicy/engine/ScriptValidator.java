@@ -28,7 +28,8 @@ public final class ScriptValidator implements PolicyLoader.Validator {
     public void validate(CheckedPolicy policy, Diagnostics diagnostics, Map<String, Source> sources) {
         List<Decl.Function> scripts = policy.functions().values().stream().filter(f -> f.script() != null).toList();
         if (scripts.isEmpty()) return;
-        try (ScriptRuntime runtime = ScriptRuntime.builder().timeout(ScriptBindings.CALL_TIMEOUT).build()) {
+        try (ScriptRuntime runtime = ScriptRuntime.builder()
+                .limits(new ScriptBindings(policy.baseDir()).limits(policy.scripts())).build()) {
             for (Decl.Function f : scripts) validate(f, policy, runtime, diagnostics, sources);
         }
     }

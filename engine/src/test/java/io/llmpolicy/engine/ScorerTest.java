@@ -61,15 +61,16 @@ class ScorerTest {
 
     @Test
     void offline_scoreComesFromThePlugin() {
-        OfflineEvals evals = OfflineEvals.of(policy(), host);
-        GoldenDataset data = GoldenDataset.read("d", new StringReader("""
-                {"id": "1", "messages": [{"role": "user", "content": "q"}], "response": {"content": "a sufficiently long answer"}}
-                {"id": "2", "messages": [{"role": "user", "content": "q"}], "response": {"content": "no"}}
-                """));
-        EvalReport report = new OfflineRunner(evals.evals()).run(data);
-        assertThat(report.eval("helpful")).hasValueSatisfying(s -> {
-            assertThat(s.n()).isEqualTo(2);
-            assertThat(s.passed()).isEqualTo(1);
-        });
+        try (OfflineEvals evals = OfflineEvals.of(policy(), host)) {
+            GoldenDataset data = GoldenDataset.read("d", new StringReader("""
+                    {"id": "1", "messages": [{"role": "user", "content": "q"}], "response": {"content": "a sufficiently long answer"}}
+                    {"id": "2", "messages": [{"role": "user", "content": "q"}], "response": {"content": "no"}}
+                    """));
+            EvalReport report = new OfflineRunner(evals.evals()).run(data);
+            assertThat(report.eval("helpful")).hasValueSatisfying(s -> {
+                assertThat(s.n()).isEqualTo(2);
+                assertThat(s.passed()).isEqualTo(1);
+            });
+        }
     }
 }

@@ -67,4 +67,60 @@ class ScriptPolicyTest {
                 """);
         assertThatThrownBy(() -> PolicyEngine.builder().policy(policy).build()).hasMessageContaining(":5:");
     }
+
+    private static String busyPolicy(String statements) {
+        return """
+                policy "limits" version "1"
+                scripts { statements %s }
+                function busy(text: string) -> bool script \"\"\"
+                  function busy(text) { let n = 0; for (let i = 0; i < 20000; i++) { n += i; } return n > 0; }
+                \"\"\"
+                model a = openai "gpt-4o"
+                model b = openai "gpt-4o-mini"
+                route r {
+                  when busy(prompt) ?? false -> a
+                  otherwise -> b
+                }
+                """.formatted(statements);
+    }
+
+    @Test
+    void statementLimit_comesFromThePolicy_andAReloadAppliesNewLimits() throws Exception {
+        Path policy = dir.resolve("limits.llmpolicy");
+        Files.writeString(policy, busyPolicy("1k"));
+        try (PolicyEngine e = PolicyEngine.builder().policy(policy).build()) {
+            Decision stopped = e.decide(LlmRequest.builder("1").user("x").build());
+            assertThat(stopped.target()).as("20,000 iterations exceed 1,000 statements").isEqualTo("b");
+            assertThat(stopped.context.lastExternalFailure).contains("statement");
+
+            Files.writeString(policy, busyPolicy("1M"));
+            assertThat(e.reload().applied()).isTrue();
+            assertThat(e.decide(LlmRequest.builder("2").user("x").build()).target()).isEqualTo("a");
+            assertThat(e.scripts.runtimeCount()).as("one runtime per limit set").isEqualTo(2);
+
+            Files.writeString(policy, busyPolicy("1k"));
+            assertThat(e.reload().applied()).isTrue();
+            assertThat(e.decide(LlmRequest.builder("3").user("x").build()).target()).isEqualTo("b");
+            assertThat(e.scripts.runtimeCount()).as("the first runtime is reused").isEqualTo(2);
+        }
+    }
+
+    @Test
+    void policyAskingAboveTheEngineCeiling_isRefused_namingTheSetting() throws Exception {
+        Path policy = dir.resolve("greedy.llmpolicy");
+        Files.writeString(policy, busyPolicy("1k").replace("scripts { statements 1k }", "scripts { timeout 2s }"));
+        io.llmpolicy.script.ScriptLimits ceiling = new io.llmpolicy.script.ScriptLimits(1_000_000,
+                java.time.Duration.ofMillis(200), 4, 64L << 20, 4096);
+        assertThatThrownBy(() -> PolicyEngine.builder().policy(policy)
+                .scriptLimits(ScriptBindings.DEFAULTS, ceiling).build())
+                .hasMessageContaining("asks for timeout 2000ms, above this engine's ceiling of 200ms");
+
+        Files.writeString(policy, busyPolicy("1k").replace("scripts { statements 1k }", "scripts { timeout 150ms }"));
+        try (PolicyEngine e = PolicyEngine.builder().policy(policy).scriptLimits(ScriptBindings.DEFAULTS, ceiling).build()) {
+            Files.writeString(policy, busyPolicy("1k").replace("scripts { statements 1k }", "scripts { timeout 5s }"));
+            ReloadResult r = e.reload();
+            assertThat(r.applied()).as("a reload above the ceiling is rejected; the old version keeps serving").isFalse();
+            assertThat(r.rendered()).contains("timeout 5000ms");
+        }
+    }
 }

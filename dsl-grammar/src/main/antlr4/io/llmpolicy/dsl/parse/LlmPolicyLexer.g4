@@ -15,7 +15,7 @@ DETECTOR: 'detector'; SAMPLE: 'sample'; ASSERT: 'assert'; SCORE: 'score'; USING:
 REGRESSION: 'regression'; MAX_DROP: 'max_drop'; ALPHA: 'alpha'; RESPONSE: 'response'; GIVEN: 'given';
 SPENT: 'spent'; EXPECT: 'expect'; ALLOW: 'allow'; FALLBACKS: 'fallbacks'; RULE: 'rule'; FINDING: 'finding';
 FINDINGS: 'findings'; NO: 'no'; REDACTED: 'redacted'; PRICE: 'price'; CONTEXT: 'context'; MAX_OUTPUT: 'max_output';
-TAGS: 'tags'; ENCODING: 'encoding'; IN: 'in'; OUT: 'out'; CACHED: 'cached'; FROM: 'from'; PLUGIN: 'plugin'; SCRIPT: 'script';
+TAGS: 'tags'; ENCODING: 'encoding'; IN: 'in'; OUT: 'out'; CACHED: 'cached'; FROM: 'from'; PLUGIN: 'plugin'; SCRIPT: 'script'; SCRIPTS: 'scripts';
 STORE: 'store'; AS: 'as'; INCLUDE: 'include'; TOKENS: 'tokens' | 'token'; REQUESTS: 'requests';
 LOWEST_COST: 'lowest_cost'; LEAST_LATENCY: 'least_latency';
 AND: 'and'; OR: 'or'; NOT: 'not'; TRUE: 'true'; FALSE: 'false'; NULL: 'null';

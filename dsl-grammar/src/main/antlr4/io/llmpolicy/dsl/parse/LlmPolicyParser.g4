@@ -11,7 +11,7 @@ header      : POLICY STRING (VERSION STRING)? SEMI* ;
 importDecl  : IMPORT STRING SEMI* ;
 
 decl
-    : constDecl | requestDecl | modelDecl | functionDecl | traceDecl
+    : constDecl | requestDecl | modelDecl | functionDecl | scriptsDecl | traceDecl
     | routeDecl | budgetDecl | guardrailDecl | evalDecl | testDecl
     ;
 
@@ -38,6 +38,9 @@ functionBody
     | SCRIPT SCRIPT_BLOCK       # inlineScript
     ;
 param       : name COLON type ;
+
+scriptsDecl : SCRIPTS LBRACE SEMI* scriptSetting* RBRACE SEMI* ;
+scriptSetting : name literal SEMI* ;
 
 traceDecl   : TRACE LBRACE SEMI* traceStmt* RBRACE SEMI* ;
 traceStmt
@@ -161,7 +164,7 @@ name
     | PII | SECRETS | INJECTION | PHRASES | SIZE | INVALID | JSON | SCHEMA | DETECTOR | SAMPLE | ASSERT | SCORE
     | USING | OVER | REGRESSION | MAX_DROP | ALPHA | RESPONSE | GIVEN | SPENT | EXPECT | ALLOW | FALLBACKS | RULE
     | FINDING | FINDINGS | NO | REDACTED | PRICE | CONTEXT | MAX_OUTPUT | TAGS | ENCODING | IN | OUT | CACHED
-    | FROM | PLUGIN | SCRIPT | STORE | AS | INCLUDE | TOKENS | REQUESTS | LOWEST_COST | LEAST_LATENCY | CONTAINS
+    | FROM | PLUGIN | SCRIPT | SCRIPTS | STORE | AS | INCLUDE | TOKENS | REQUESTS | LOWEST_COST | LEAST_LATENCY | CONTAINS
     | ICONTAINS | STARTS_WITH | ENDS_WITH | TRUE | FALSE | NULL
     ;
 

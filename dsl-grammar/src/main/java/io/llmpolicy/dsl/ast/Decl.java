@@ -57,6 +57,15 @@ public sealed interface Decl {
 
     record Param(Span span, Name name, TypeRef type) {}
 
+    /**
+     * {@code scripts { statements 200k  timeout 100ms  allocation 32M }}: limits on every script call of the
+     * policy. Settings are kept as written (name and literal); the checker validates them.
+     */
+    record Scripts(Span span, List<ScriptSetting> settings) implements Decl {}
+
+    /** One {@code name value} line of a {@link Scripts} block. */
+    record ScriptSetting(Span span, Name name, Expr value) {}
+
     record Trace(Span span, List<TraceStmt> statements) implements Decl {}
 
     sealed interface TraceStmt {

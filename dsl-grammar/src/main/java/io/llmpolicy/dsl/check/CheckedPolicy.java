@@ -12,6 +12,7 @@ import java.util.Map;
  * the type of every expression. Immutable after construction; the engine compiles it into an executable plan.
  *
  * @param baseDir directory of the main file; files named by the policy (phrase lists, schemas) are relative to it
+ * @param scripts limits from the policy's {@code scripts} block ({@link ScriptSettings#DEFAULTS} without one)
  */
 public record CheckedPolicy(
         String name,
@@ -30,6 +31,7 @@ public record CheckedPolicy(
         List<Decl.Eval> evals,
         List<Decl.Test> tests,
         Decl.Trace trace,
+        ScriptSettings scripts,
         Map<Expr, Type> types) {
 
     /** The checked type of an expression of this policy. */

@@ -34,6 +34,7 @@ import java.util.Set;
  */
 public final class Checker {
     private final Diagnostics diagnostics;
+    private ScriptSettings scripts = ScriptSettings.DEFAULTS;
     private final Scope scope = new Scope();
     private final ExprTyper typer;
     private final Map<String, Span> firstDefinition = new HashMap<>();
@@ -100,7 +101,7 @@ public final class Checker {
                 java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(scope.declaredAttributes)),
                 java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(scope.models)),
                 Map.copyOf(scope.functions), List.copyOf(routes), List.copyOf(budgets), List.copyOf(guardrails),
-                List.copyOf(evals), tests, trace, java.util.Collections.unmodifiableMap(typer.types));
+                List.copyOf(evals), tests, trace, scripts, java.util.Collections.unmodifiableMap(typer.types));
     }
 
     private static String stem(String file) {
@@ -131,6 +132,12 @@ public final class Checker {
             case Eval e -> define("eval", e.name(), scope.evals, e);
             case Test t -> {
                 if (main) define("test", new Name(t.name(), t.span()), scope.tests, t);
+            }
+            case Decl.Scripts x -> {
+                if (firstDefinition.containsKey("scripts:")) {
+                    diagnostics.error(Code.E201, x.span(), "a policy has one scripts block", "first one at " + firstDefinition.get("scripts:").position());
+                }
+                firstDefinition.putIfAbsent("scripts:", x.span());
             }
             case Decl.Trace t -> {
                 if (firstDefinition.containsKey("trace:")) {
@@ -219,6 +226,7 @@ public final class Checker {
                 if (f.script() != null && f.script().file() != null) file(f.script().file(), f.script().span(), baseDir);
             }
             case Decl.Trace t -> trace(t);
+            case Decl.Scripts x -> scripts = scripts(x);
             case Route r -> route(r);
             case Budget b -> budget(b);
             case Guardrail g -> guardrail(g, baseDir);
@@ -260,6 +268,58 @@ public final class Checker {
         if (!t.isError() && v != null && (v.signum() <= 0 || v.stripTrailingZeros().scale() > 0)) {
             diagnostics.error(Code.E104, e.span(), "the " + what + " must be a positive whole number of tokens", null);
         }
+    }
+
+    /** Validates a {@code scripts} block; returns its values (settings in error are left at the default). */
+    private ScriptSettings scripts(Decl.Scripts x) {
+        Long statements = null;
+        java.time.Duration timeout = null;
+        Long allocation = null;
+        Map<String, Span> seen = new HashMap<>();
+        for (ScriptSetting st : x.settings()) {
+            String key = st.name().text();
+            if (!ScriptSettings.NAMES.contains(key)) {
+                diagnostics.error(Code.E406, st.name().span(), "unknown scripts setting '" + key + "'",
+                        hint(key, ScriptSettings.NAMES));
+                continue;
+            }
+            Span first = seen.putIfAbsent(key, st.name().span());
+            if (first != null) {
+                diagnostics.error(Code.E201, st.name().span(), "'" + key + "' is set twice", "first set at " + first.position());
+                continue;
+            }
+            Expr v = st.value();
+            switch (key) {
+                case "statements" -> statements = wholeInRange(v, 1, ScriptSettings.MAX_STATEMENTS,
+                        "the statement limit", "a count such as 200k (statements one call may execute)");
+                case "allocation" -> allocation = wholeInRange(v, ScriptSettings.MIN_ALLOCATION, ScriptSettings.MAX_ALLOCATION,
+                        "the allocation limit", "a number of bytes such as 32M (32,000,000 bytes)");
+                default -> {
+                    if (!(v instanceof Expr.Duration d)) {
+                        diagnostics.error(Code.E406, v.span(), "the script time-out must be a duration", "write e.g. 100ms or 2s");
+                    } else if (d.value().toMillis() < 1 || d.value().compareTo(ScriptSettings.MAX_TIMEOUT) > 0) {
+                        diagnostics.error(Code.E406, v.span(), "the script time-out must be between 1ms and "
+                                + ScriptSettings.MAX_TIMEOUT.toSeconds() + "s, got " + d.text(), "a call runs on the request's thread; keep it short");
+                    } else {
+                        timeout = d.value();
+                    }
+                }
+            }
+        }
+        return new ScriptSettings(statements, timeout, allocation);
+    }
+
+    private Long wholeInRange(Expr v, long min, long max, String what, String help) {
+        if (!(v instanceof Expr.Num n) || n.value().stripTrailingZeros().scale() > 0) {
+            diagnostics.error(Code.E406, v.span(), what + " must be a whole number", help);
+            return null;
+        }
+        if (n.value().compareTo(BigDecimal.valueOf(min)) < 0 || n.value().compareTo(BigDecimal.valueOf(max)) > 0) {
+            diagnostics.error(Code.E406, v.span(), what + " must be between " + String.format(java.util.Locale.ROOT, "%,d", min)
+                    + " and " + String.format(java.util.Locale.ROOT, "%,d", max) + ", got " + n.text(), help);
+            return null;
+        }
+        return n.value().longValueExact();
     }
 
     private void trace(Decl.Trace t) {

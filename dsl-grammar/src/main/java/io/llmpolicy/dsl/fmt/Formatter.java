@@ -184,6 +184,14 @@ public final class Formatter {
                 });
                 close(r.span());
             }
+            case Decl.Scripts x -> {
+                open("scripts", x.span(), x.settings().isEmpty() ? null : x.settings().get(0).span());
+                statements(x.settings(), s -> ((ScriptSetting) s).span(), s -> {
+                    ScriptSetting st = (ScriptSetting) s;
+                    line(INDENT, st.name().text() + " " + expr(st.value()), st.span());
+                });
+                close(x.span());
+            }
             case Decl.Trace t -> {
                 open("trace", t.span(), t.statements().isEmpty() ? null : t.statements().get(0).span());
                 statements(t.statements(), s -> ((TraceStmt) s).span(), s -> {

@@ -77,6 +77,13 @@ final class AstBuilder {
                 default -> throw new IllegalStateException("unknown function body " + f.functionBody().getClass());
             };
         }
+        if (d.scriptsDecl() != null) {
+            List<ScriptSetting> settings = new ArrayList<>();
+            for (ScriptSettingContext x : d.scriptsDecl().scriptSetting()) {
+                settings.add(new ScriptSetting(span(x), name(x.name()), literal(x.literal())));
+            }
+            return new Scripts(span(d.scriptsDecl()), List.copyOf(settings));
+        }
         if (d.traceDecl() != null) {
             List<TraceStmt> stmts = new ArrayList<>();
             for (TraceStmtContext s : d.traceDecl().traceStmt()) {

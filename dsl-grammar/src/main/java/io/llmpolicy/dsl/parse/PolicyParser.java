@@ -23,6 +23,20 @@ public final class PolicyParser {
 
     private PolicyParser() {}
 
+    /**
+     * Whether {@code text} can be written as a plain identifier (a const, model alias or function name): it lexes
+     * as one identifier token, so it is neither a keyword nor anything else. Asks the lexer itself, so the answer
+     * follows the grammar when keywords are added.
+     */
+    public static boolean isIdentifier(String text) {
+        if (text == null || text.isEmpty()) return false;
+        LlmPolicyLexer lexer = new LlmPolicyLexer(CharStreams.fromString(text));
+        lexer.removeErrorListeners();
+        Token first = lexer.nextToken();
+        return first.getType() == LlmPolicyLexer.ID && first.getStopIndex() == text.length() - 1
+                && lexer.nextToken().getType() == Token.EOF;
+    }
+
     /** @return the AST, or null when there were syntax errors (then {@code diagnostics} says why) */
     public static PolicyFile parse(Source source, Diagnostics diagnostics) {
         LlmPolicyLexer lexer = new LlmPolicyLexer(CharStreams.fromString(source.text(), source.name()));

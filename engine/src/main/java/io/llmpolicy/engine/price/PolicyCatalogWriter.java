@@ -13,15 +13,6 @@ import java.util.Set;
  * ({@code gpt-4o} → {@code gpt_4o}); collisions get a numeric suffix; the provider model id is kept verbatim.
  */
 public final class PolicyCatalogWriter {
-    private static final Set<String> RESERVED = Set.of("policy", "version", "import", "const", "request", "model",
-            "function", "trace", "route", "budget", "guardrail", "eval", "test", "when", "otherwise", "fallback",
-            "downgrade", "split", "by", "on", "retry", "cooldown", "limit", "per", "rolling", "alert", "at", "exceeded",
-            "timezone", "estimate", "deny", "redact", "flag", "monitor", "to", "pii", "secrets", "injection", "phrases",
-            "size", "invalid", "json", "schema", "detector", "sample", "assert", "score", "using", "over", "regression",
-            "max_drop", "alpha", "response", "given", "spent", "expect", "allow", "fallbacks", "rule", "finding",
-            "findings", "no", "redacted", "price", "context", "max_output", "tags", "encoding", "in", "out", "cached",
-            "from", "plugin", "store", "as", "include", "tokens", "token", "requests", "lowest_cost", "least_latency",
-            "and", "or", "not", "true", "false", "null", "contains", "icontains", "startsWith", "endsWith", "matches", "regex");
 
     private PolicyCatalogWriter() {}
 
@@ -58,7 +49,7 @@ public final class PolicyCatalogWriter {
             a.append(Character.isLetterOrDigit(c) && c < 128 ? c : '_');
         }
         String base = a.toString().replaceAll("_+", "_").replaceAll("^_|_$", "");
-        if (base.isEmpty() || Character.isDigit(base.charAt(0)) || RESERVED.contains(base)) base = "m_" + base;
+        if (base.isEmpty() || Character.isDigit(base.charAt(0)) || !io.llmpolicy.dsl.parse.PolicyParser.isIdentifier(base)) base = "m_" + base;
         String alias = base;
         for (int i = 2; !used.add(alias); i++) alias = base + "_" + i;
         return alias;
