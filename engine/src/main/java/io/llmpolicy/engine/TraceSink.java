@@ -121,7 +121,9 @@ final class TraceSink implements AutoCloseable {
             b.evalResult(new io.llmpolicy.trace.EvalResult(e.eval() + ": " + e.assertion(), e.score(), e.label(), null, e.pass()));
         }
         String text = response.content();
-        if (text != null && !text.isEmpty()) b.response(content.response(text, o.output() != null ? o.output() : ""));
+        if (text != null && !text.isEmpty() && content.mode(ContentPolicy.Direction.RESPONSE) != ContentMode.NONE) {
+            b.response(content.response(text, o.output() != null ? o.output() : ""));
+        }
         // One charge per counter and limited dimension, named by the store's key (a budget with limits in several
         // windows has a counter per window: "team@day"), so budgets can be rebuilt from the trace after a restart.
         for (io.llmpolicy.engine.budget.Reservation r : d.reservations) {
@@ -152,16 +154,37 @@ final class TraceSink implements AutoCloseable {
         for (GuardFinding f : d.findings()) b.finding(traceFinding(f));
         LlmRequest r = d.request;
         if (r != null) {
-            for (String attr : d.plan.trace().attributes()) {
+            List<String> traced = d.plan.trace().attributes();
+            for (int i = 0, n = traced.size(); i < n; i++) {
+                String attr = traced.get(i);
                 Object v = r.metadata().get(attr);
-                if (v instanceof List<?> list) b.metadata(attr, list.stream().map(String::valueOf).toList());
-                else if (v != null) b.metadata(attr, String.valueOf(v));
+                if (v instanceof List<?> list) {
+                    List<String> values = new java.util.ArrayList<>(list.size());
+                    for (Object o : list) values.add(String.valueOf(o));
+                    b.metadata(attr, values);
+                } else if (v != null) {
+                    b.metadata(attr, String.valueOf(v));
+                }
             }
-            String prompt = r.prompt();
-            String redacted = String.join("\n", d.messages().stream().map(Message::content).toList());
-            if (!prompt.isEmpty()) b.prompt(content.prompt(prompt, redacted));
+            // Prompt text is joined (and the redacted copy built) only when the policy stores some form of it.
+            ContentMode mode = content.mode(ContentPolicy.Direction.PROMPT);
+            if (mode != ContentMode.NONE) {
+                String prompt = r.prompt();
+                String redacted = mode == ContentMode.REDACTED ? joined(d.messages()) : null;
+                if (!prompt.isEmpty()) b.prompt(content.prompt(prompt, redacted));
+            }
         }
         return b;
+    }
+
+    private static String joined(List<Message> messages) {
+        if (messages.size() == 1) return messages.get(0).content();
+        StringBuilder s = new StringBuilder();
+        for (Message m : messages) {
+            if (!s.isEmpty()) s.append('\n');
+            s.append(m.content());
+        }
+        return s.toString();
     }
 
     private static io.llmpolicy.trace.Finding traceFinding(GuardFinding f) {

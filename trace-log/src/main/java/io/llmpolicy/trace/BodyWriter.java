@@ -57,17 +57,72 @@ final class BodyWriter {
         buf[pos++] = (byte) v;
     }
 
+    /**
+     * Writes a string. Most strings of a record repeat from record to record (policy name and hash, rule ids,
+     * models, providers, budget names, metadata keys): those come from a small direct-mapped cache of encoded
+     * bytes (keyed by {@link String#hashCode}, checked with {@code equals}), so they cost a compare and a copy. The
+     * rest are encoded in one pass when they are short (the length prefix is reserved for the worst case and the
+     * bytes written in place).
+     */
     void writeString(String s) {
         if (s == null) {
             writeByte(0);
             return;
         }
         int n = s.length();
+        if (n <= MAX_CACHED_CHARS) {
+            int h = s.hashCode();
+            int first = h & (CACHE_SIZE - 1);
+            int second = (h >>> 16 ^ h >>> 8) & (CACHE_SIZE - 1);
+            if (copyCached(s, first) || copyCached(s, second)) {
+                return;
+            }
+            int start = pos;
+            writeStringUncached(s, n);
+            // Two candidate slots: fill an empty one, else replace the first, so strings of a record rarely evict
+            // each other and new strings replace old ones.
+            int slot = cachedKeys[first] == null || cachedKeys[second] != null ? first : second;
+            cachedKeys[slot] = s;
+            cachedBytes[slot] = Arrays.copyOfRange(buf, start, pos);
+            return;
+        }
+        writeStringUncached(s, n);
+    }
+
+    private boolean copyCached(String s, int slot) {
+        byte[] cached = cachedBytes[slot];
+        if (cached == null || !s.equals(cachedKeys[slot])) {
+            return false;
+        }
+        ensure(cached.length);
+        System.arraycopy(cached, 0, buf, pos, cached.length);
+        pos += cached.length;
+        return true;
+    }
+
+    /** Strings up to this many chars are cached: ids and names, not prompts. */
+    static final int MAX_CACHED_CHARS = 96;
+    private static final int CACHE_SIZE = 256;
+    private final String[] cachedKeys = new String[CACHE_SIZE];
+    private final byte[][] cachedBytes = new byte[CACHE_SIZE][];
+
+    private void writeStringUncached(String s, int n) {
+        if (n <= 42) { // at most 126 bytes of WTF-8, so varint(bytes + 1) is one byte: write in place, then the prefix
+            ensure(1 + 3 * n);
+            int lengthAt = pos;
+            int end = encode(s, n, buf, pos + 1);
+            buf[lengthAt] = (byte) (end - lengthAt); // bytes + 1
+            pos = end;
+            return;
+        }
         int bytes = utf8Length(s, n);
         writeVarLong(bytes + 1L);
         ensure(bytes);
-        byte[] b = buf;
-        int p = pos;
+        pos = encode(s, n, buf, pos);
+    }
+
+    /** Writes {@code s} as WTF-8 at {@code p}; returns the end position. The caller ensured the room. */
+    private static int encode(String s, int n, byte[] b, int p) {
         int i = 0;
         for (; i < n; i++) { // ASCII fast path
             char c = s.charAt(i);
@@ -95,7 +150,7 @@ final class BodyWriter {
                 b[p++] = (byte) (0x80 | (c & 0x3F));
             }
         }
-        pos = p;
+        return p;
     }
 
     private static int utf8Length(String s, int n) {

@@ -5,8 +5,11 @@ import net.openhft.chronicle.wire.DocumentContext;
 import net.openhft.chronicle.wire.Wire;
 
 /**
- * The queue document: three binary-wire fields, {@code seq} (int64), {@code body} (the record body bytes,
- * {@link RecordCodec}) and {@code hash} (32-byte chain hash, {@link ChainHash}). Stateless and thread-safe.
+ * The queue document of one record. Layout 2 (written since 0.2): the byte {@code 0x02}, the sequence as an int64
+ * (little-endian), the body length as a stop-bit varint, the body bytes ({@link RecordCodec}) and the 32-byte chain
+ * hash ({@link ChainHash}) — raw bytes, no field names, so an append is a few memory copies. Layout 1 (the first
+ * release) held the same values as three binary-wire fields, {@code seq}, {@code body} and {@code hash}; it is
+ * still read. Stateless and thread-safe.
  */
 final class Documents {
 
@@ -17,7 +20,20 @@ final class Documents {
     private Documents() {
     }
 
-    static void write(Wire wire, long sequence, Bytes<byte[]> body, byte[] hash) {
+    /** First byte of a layout-2 document; a layout-1 document starts with a field-name header (0xC0-0xDF). */
+    static final int RAW_LAYOUT = 2;
+
+    static void write(Wire wire, long sequence, byte[] body, int bodyLength, byte[] hash) {
+        Bytes<?> out = wire.bytes();
+        out.writeByte((byte) RAW_LAYOUT);
+        out.writeLong(sequence);
+        out.writeStopBit(bodyLength);
+        out.write(body, 0, bodyLength);
+        out.write(hash, 0, ChainHash.LENGTH);
+    }
+
+    /** Layout 1, kept so tests can produce documents of the first release. */
+    static void writeLayout1(Wire wire, long sequence, Bytes<byte[]> body, byte[] hash) {
         wire.write(SEQ).int64(sequence);
         wire.write(BODY).bytes(body);
         wire.write(HASH).bytes(hash);
@@ -32,9 +48,31 @@ final class Documents {
         Wire wire = dc.wire();
         try {
             into.index = dc.index();
+            Bytes<?> in = wire.bytes();
+            if (in.readRemaining() > 0 && in.peekUnsignedByte() == RAW_LAYOUT) {
+                in.readSkip(1);
+                into.layout = RAW_LAYOUT;
+                into.sequence = in.readLong();
+                long length = in.readStopBit();
+                if (length < 0 || length > in.readRemaining() - ChainHash.LENGTH) {
+                    throw new RecordCodec.MalformedBodyException("document body length " + length + " does not fit the document");
+                }
+                into.body.clear();
+                into.body.write(in, in.readPosition(), length);
+                in.readSkip(length);
+                if (in.readRemaining() != ChainHash.LENGTH) {
+                    throw new RecordCodec.MalformedBodyException("document has no 32-byte chain hash");
+                }
+                into.hash = new byte[ChainHash.LENGTH];
+                in.read(into.hash);
+                return;
+            }
+            into.layout = 1;
             into.sequence = wire.read(SEQ).int64();
             wire.read(BODY).bytes(into.body);
             into.hash = wire.read(HASH).bytes();
+        } catch (RecordCodec.MalformedBodyException e) {
+            throw e;
         } catch (RuntimeException e) {
             throw new RecordCodec.MalformedBodyException("document is not a trace record: " + e, e);
         }
@@ -45,6 +83,8 @@ final class Documents {
 
     /** A document as stored, before decoding; reused by one reading thread. */
     static final class Raw {
+        /** 1 or {@link #RAW_LAYOUT}; tells which chain function the hash was made with ({@link ChainHash}). */
+        int layout;
         long index;
         long sequence;
         final Bytes<byte[]> body = Bytes.allocateElasticOnHeap(512);

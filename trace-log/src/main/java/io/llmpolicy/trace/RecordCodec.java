@@ -46,7 +46,8 @@ final class RecordCodec {
         writeStrings(out, r.reasons());
         out.writeString(r.routeTarget());
         out.writeVarLong(r.attempts().size());
-        for (Attempt a : r.attempts()) {
+        for (int i = 0, n = r.attempts().size(); i < n; i++) { // indexed: no iterator on the hot path
+            Attempt a = r.attempts().get(i);
             out.writeString(a.providerName());
             out.writeString(a.model());
             out.writeString(a.errorType());
@@ -60,14 +61,16 @@ final class RecordCodec {
         out.writeVarLong(r.cachedInputTokens());
         out.writeLong(r.costNanoUsd());
         out.writeVarLong(r.budgetCharges().size());
-        for (BudgetCharge c : r.budgetCharges()) {
+        for (int i = 0, n = r.budgetCharges().size(); i < n; i++) { // indexed: no iterator on the hot path
+            BudgetCharge c = r.budgetCharges().get(i);
             out.writeString(c.budget());
             out.writeString(c.key());
             out.writeLong(c.amount());
             out.writeString(c.unit());
         }
         out.writeVarLong(r.findings().size());
-        for (Finding f : r.findings()) {
+        for (int i = 0, n = r.findings().size(); i < n; i++) { // indexed: no iterator on the hot path
+            Finding f = r.findings().get(i);
             out.writeString(f.detector());
             out.writeByte((byte) f.phase().ordinal());
             out.writeVarLong(f.messageIndex());
@@ -76,7 +79,8 @@ final class RecordCodec {
             out.writeString(f.action());
         }
         out.writeVarLong(r.evalResults().size());
-        for (EvalResult e : r.evalResults()) {
+        for (int i = 0, n = r.evalResults().size(); i < n; i++) { // indexed: no iterator on the hot path
+            EvalResult e = r.evalResults().get(i);
             out.writeString(e.name());
             out.writeDouble(e.score());
             out.writeString(e.label());
@@ -197,7 +201,8 @@ final class RecordCodec {
 
     private static void writeStrings(BodyWriter out, List<String> values) {
         out.writeVarLong(values.size());
-        for (String s : values) {
+        for (int i = 0, n = values.size(); i < n; i++) {
+            String s = values.get(i);
             out.writeString(s);
         }
     }

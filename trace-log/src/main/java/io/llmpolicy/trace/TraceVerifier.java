@@ -163,8 +163,8 @@ public final class TraceVerifier {
                             gapFrom = expected;
                             continue;
                         }
-                        byte[] digest = chain.bodyDigest(raw.bodyArray(), 0, raw.bodyLength());
-                        byte[] expectedHash = chain.link(previous.hash(), raw.sequence, digest);
+                        byte[] expectedHash = chain.link(raw.layout, raw.bodyArray(), 0, raw.bodyLength(),
+                                raw.sequence, previous.hash());
                         if (!Arrays.equals(expectedHash, raw.hash)) {
                             return problem(VerifyResult.Kind.MODIFIED, raw.sequence, raw.index, "the chain hash "
                                     + "does not match the record's contents: the record was changed");

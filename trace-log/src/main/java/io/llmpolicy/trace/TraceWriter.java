@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import net.openhft.chronicle.bytes.Bytes;
 import net.openhft.chronicle.queue.ExcerptAppender;
 import net.openhft.chronicle.queue.ExcerptTailer;
 import net.openhft.chronicle.queue.RollCycle;
@@ -24,7 +23,8 @@ import net.openhft.chronicle.wire.DocumentContext;
  * the lock is held, and records become visible in exactly the order the lock was held. So the chain is built
  * entirely inside that critical section:
  * <ol>
- *   <li>Outside the lock, the record body is encoded and its SHA-256 digest taken (the expensive part).</li>
+ *   <li>Outside the lock, the record body is encoded and absorbed into the SHA-256 state (the expensive part,
+ *       see {@link ChainHash}).</li>
  *   <li>Inside the lock, {@code dc.index()} is the index this record will have. Its predecessor in the queue is
  *       the excerpt at {@code index - 1} when the record is not the first of its cycle, otherwise the last
  *       excerpt of the newest earlier cycle that has one (none: the genesis link).</li>
@@ -35,7 +35,7 @@ import net.openhft.chronicle.wire.DocumentContext;
  *       from the queue itself with a tailer. Reading the queue is what makes the chain correct across
  *       processes, and why a crashed writer cannot break it: its unfinished excerpt never became visible and
  *       the next writer overwrites it at the same index.</li>
- *   <li>The link hash {@code SHA-256(prev || seq || bodyDigest)} is computed, the document written, the head
+ *   <li>The link hash {@code SHA-256(body || seq || prev)} is finished, the document written, the head
  *       updated, and the document closed (which releases the lock).</li>
  * </ol>
  * Checkpoints (signing costs tens of microseconds) and retention sweeps run after the lock is released.
@@ -106,7 +106,7 @@ public final class TraceWriter implements AutoCloseable {
         BodyWriter body = l.body;
         body.clear();
         RecordCodec.encode(record, body);
-        byte[] bodyDigest = l.chain.bodyDigest(body.array(), 0, body.length());
+        l.chain.absorbBody(body.array(), 0, body.length());
 
         ChainLink previous;
         ChainLink link;
@@ -120,8 +120,8 @@ public final class TraceWriter implements AutoCloseable {
             long index = dc.index();
             previous = previousLink(l, index);
             long sequence = previous.sequence() + 1;
-            link = new ChainLink(index, sequence, l.chain.link(previous.hash(), sequence, bodyDigest));
-            Documents.write(dc.wire(), sequence, l.bodyView(), link.hash());
+            link = new ChainLink(index, sequence, l.chain.finishLink(sequence, previous.hash()));
+            Documents.write(dc.wire(), sequence, body.array(), body.length(), link.hash());
         } catch (RuntimeException | Error e) {
             dc.rollbackOnClose();
             try {
@@ -293,21 +293,12 @@ public final class TraceWriter implements AutoCloseable {
         final ChainHash chain = new ChainHash();
         final Documents.Raw raw = new Documents.Raw();
         private ExcerptTailer tailer;
-        private Bytes<byte[]> view;
-        private byte[] viewArray;
 
         Lane(ExcerptAppender appender) {
             this.appender = appender;
-        }
-
-        /** The encoded body as Chronicle bytes, without copying: a view of the body writer's array. */
-        Bytes<byte[]> bodyView() {
-            if (viewArray != body.array()) {
-                viewArray = body.array();
-                view = Bytes.wrapForRead(viewArray);
-            }
-            view.readPositionRemaining(0, body.length());
-            return view;
+            // Chronicle checks on every call that an appender stays on one thread; a lane is one thread's by
+            // construction (a ThreadLocal), and the check costs a tenth of an append.
+            appender.singleThreadedCheckDisabled(true);
         }
 
         ExcerptTailer tailer() {

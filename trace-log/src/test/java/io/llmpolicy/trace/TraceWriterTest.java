@@ -147,4 +147,36 @@ class TraceWriterTest {
         assertThat(result.problem().kind()).isEqualTo(VerifyResult.Kind.MALFORMED);
         assertThat(result.recordsChecked()).isZero();
     }
+
+    /** Directories written by the first release (documents as three wire fields) still read, verify and continue. */
+    @Test
+    void layout1Documents_readVerifyAndContinue() {
+        List<TraceRecord> written = new ArrayList<>();
+        TraceConfig config = TraceConfig.builder(dir).build();
+        try (var q = QueueSupport.openForWrite(config); var a = q.createAppender()) {
+            ChainHash chain = new ChainHash();
+            byte[] previous = new byte[ChainHash.LENGTH];
+            for (int i = 0; i < 3; i++) {
+                TraceRecord r = Fixtures.full(i);
+                written.add(r);
+                BodyWriter body = new BodyWriter(64);
+                RecordCodec.encode(r, body);
+                byte[] bytes = java.util.Arrays.copyOf(body.array(), body.length());
+                previous = chain.linkLayout1(previous, i, chain.bodyDigest(bytes, 0, bytes.length).clone());
+                try (var dc = a.writingDocument()) {
+                    Documents.writeLayout1(dc.wire(), i, net.openhft.chronicle.bytes.Bytes.wrapForRead(bytes), previous);
+                }
+            }
+        }
+        try (TraceWriter w = TraceWriter.open(config)) {
+            written.add(Fixtures.full(3));
+            assertThat(w.append(Fixtures.full(3))).as("the chain continues from a layout-1 record").isEqualTo(3);
+        }
+        List<TraceEntry> read = new ArrayList<>();
+        try (TraceReader r = TraceReader.open(dir)) {
+            r.forEach(read::add);
+        }
+        assertThat(read).extracting(TraceEntry::record).containsExactlyElementsOf(written);
+        assertThat(TraceVerifier.verify(dir).describe()).startsWith("INTACT: 4 records");
+    }
 }
