@@ -69,6 +69,7 @@ public class TraceWriterBenchmark {
         writer.close();
         rawAppender.close();
         rawQueue.close();
+        io.llmpolicy.bench.TempDirs.delete(dir);
     }
 
     @Benchmark

@@ -454,12 +454,24 @@ final class Decider {
         return out;
     }
 
+    /** Window texts by window: computed once per distinct window (a plan has a handful), not per request. */
+    private static final java.util.concurrent.ConcurrentHashMap<io.llmpolicy.engine.budget.BudgetWindow, String> WINDOW_TEXT =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
     static String windowText(io.llmpolicy.engine.budget.BudgetWindow w) {
-        return switch (w) {
-            case io.llmpolicy.engine.budget.CalendarWindow c -> c.unit().name().toLowerCase(java.util.Locale.ROOT)
-                    + (c.zone().equals(java.time.ZoneOffset.UTC) ? "" : " " + c.zone().getId());
-            case io.llmpolicy.engine.budget.RollingWindow r -> "rolling " + r.duration().toString().substring(2).toLowerCase(java.util.Locale.ROOT);
-        };
+        if (w instanceof io.llmpolicy.engine.budget.CalendarWindow c && c.zone() == java.time.ZoneOffset.UTC) {
+            return c.unit().text();
+        }
+        String text = WINDOW_TEXT.get(w);
+        if (text == null) {
+            text = switch (w) {
+                case io.llmpolicy.engine.budget.CalendarWindow c -> c.unit().text()
+                        + (c.zone().equals(java.time.ZoneOffset.UTC) ? "" : " " + c.zone().getId());
+                case io.llmpolicy.engine.budget.RollingWindow r -> "rolling " + r.duration().toString().substring(2).toLowerCase(java.util.Locale.ROOT);
+            };
+            if (WINDOW_TEXT.size() < 1024) WINDOW_TEXT.put(w, text);
+        }
+        return text;
     }
 
     private BudgetState state(Plan.Budget b, Plan.BudgetLimit l, String[] scope, Rejected rejected) {

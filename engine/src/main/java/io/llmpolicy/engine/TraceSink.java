@@ -20,9 +20,10 @@ final class TraceSink implements AutoCloseable {
         /** Appended on the request thread: when {@code complete} returns, the record is in the queue (crash-safe). */
         SYNC,
         /**
-         * Handed to one background writer through a bounded queue: the request thread only builds the record. A
-         * full queue blocks the request (records are never dropped); records still queued when the process dies are
-         * lost; {@code close()} drains the queue.
+         * Handed to one background writer through a bounded queue: the request thread only builds the record and
+         * offers it (no system call: the writer polls, spinning briefly and then sleeping up to a millisecond when
+         * idle, so a request never has to wake it). A full queue blocks the request (records are never dropped);
+         * records still queued when the process dies are lost; {@code close()} drains the queue.
          */
         ASYNC
     }
@@ -56,27 +57,42 @@ final class TraceSink implements AutoCloseable {
             writer.append(r);
             return;
         }
+        if (queue.offer(r)) return;
         try {
-            queue.put(r);
+            queue.put(r); // full: wait for the writer (back-pressure, never a dropped record)
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             writer.append(r); // never lose a record: write it on this thread instead
         }
     }
 
+    /** Idle polls spent spinning before the writer starts sleeping, and its longest sleep. */
+    private static final int SPINS = 64;
+    private static final long MAX_SLEEP_NANOS = 1_000_000;
+
     private void drain() {
-        try {
-            while (true) {
-                TraceRecord r = queue.take();
-                if (r == STOP) return;
-                try {
-                    writer.append(r);
-                } catch (RuntimeException e) {
-                    writeFailures.incrementAndGet();
+        long sleep = 0;
+        int idle = 0;
+        while (true) {
+            TraceRecord r = queue.poll();
+            if (r == null) {
+                if (++idle <= SPINS) {
+                    Thread.onSpinWait();
+                } else {
+                    // back off from 10 µs to 1 ms while nothing arrives; the next record resets it
+                    sleep = sleep == 0 ? 10_000 : Math.min(MAX_SLEEP_NANOS, sleep * 2);
+                    java.util.concurrent.locks.LockSupport.parkNanos(sleep);
                 }
+                continue;
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            idle = 0;
+            sleep = 0;
+            if (r == STOP) return;
+            try {
+                writer.append(r);
+            } catch (RuntimeException e) {
+                writeFailures.incrementAndGet();
+            }
         }
     }
 

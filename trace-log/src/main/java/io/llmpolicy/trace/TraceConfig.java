@@ -18,9 +18,12 @@ import java.util.Objects;
  * @param lockTimeout     how long a writer waits for the queue's cross-process write lock before checking whether
  *                        the holder died (then the lock is taken over) or failing
  * @param clock           time source for cycle selection, checkpoint times and retention ages
+ * @param pretouch        keep the pages ahead of the write position resident from a background thread, so that
+ *                        appends do not wait for fresh pages of the memory-mapped file ({@link PageToucher})
  */
 public record TraceConfig(Path directory, TraceRollCycle rollCycle, int checkpointEvery, KeyPair signingKey,
-                          Durability durability, Retention retention, Duration lockTimeout, InstantSource clock) {
+                          Durability durability, Retention retention, Duration lockTimeout, InstantSource clock,
+                          boolean pretouch) {
 
     public static final int DEFAULT_CHECKPOINT_EVERY = 10_000;
 
@@ -49,7 +52,7 @@ public record TraceConfig(Path directory, TraceRollCycle rollCycle, int checkpoi
     }
 
     /** Mutable builder with the defaults: daily cycles, a checkpoint every 10,000 records, page-cache
-     * durability, keep everything, 10 s lock timeout, system clock, no signing key. Not thread-safe. */
+     * durability, keep everything, 10 s lock timeout, system clock, no signing key, pretouch on. Not thread-safe. */
     public static final class Builder {
         private final Path directory;
         private TraceRollCycle rollCycle = TraceRollCycle.DAILY;
@@ -59,6 +62,7 @@ public record TraceConfig(Path directory, TraceRollCycle rollCycle, int checkpoi
         private Retention retention = Retention.KEEP_ALL;
         private Duration lockTimeout = Duration.ofSeconds(10);
         private InstantSource clock = InstantSource.system();
+        private boolean pretouch = true;
 
         private Builder(Path directory) {
             this.directory = directory;
@@ -71,10 +75,11 @@ public record TraceConfig(Path directory, TraceRollCycle rollCycle, int checkpoi
         public Builder retention(Retention v) { retention = v; return this; }
         public Builder lockTimeout(Duration v) { lockTimeout = v; return this; }
         public Builder clock(InstantSource v) { clock = v; return this; }
+        public Builder pretouch(boolean v) { pretouch = v; return this; }
 
         public TraceConfig build() {
             return new TraceConfig(directory, rollCycle, checkpointEvery, signingKey, durability, retention,
-                    lockTimeout, clock);
+                    lockTimeout, clock, pretouch);
         }
     }
 }

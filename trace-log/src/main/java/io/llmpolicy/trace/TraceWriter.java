@@ -55,6 +55,7 @@ public final class TraceWriter implements AutoCloseable {
     private final QueueSupport.CycleFiles cycleFiles;
     private final CheckpointLog checkpoints;
     private final RetentionSweep retention;
+    private final PageToucher toucher;
     private final Queue<Lane> lanes = new ConcurrentLinkedQueue<>();
     private final ThreadLocal<Lane> lane;
     /** The link this process committed last; written only while holding the queue's write lock. */
@@ -73,6 +74,7 @@ public final class TraceWriter implements AutoCloseable {
             throw e;
         }
         this.retention = new RetentionSweep(queue, cycleFiles, checkpoints, config);
+        this.toucher = config.pretouch() ? new PageToucher(cycleFiles, "llmpolicy-trace-pretouch") : null;
         this.lane = ThreadLocal.withInitial(this::newLane);
     }
 
@@ -110,6 +112,7 @@ public final class TraceWriter implements AutoCloseable {
 
         ChainLink previous;
         ChainLink link;
+        long end;
         DocumentContext dc;
         try {
             dc = l.appender.writingDocument();
@@ -122,6 +125,7 @@ public final class TraceWriter implements AutoCloseable {
             long sequence = previous.sequence() + 1;
             link = new ChainLink(index, sequence, l.chain.finishLink(sequence, previous.hash()));
             Documents.write(dc.wire(), sequence, body.array(), body.length(), link.hash());
+            end = dc.wire().bytes().writePosition();
         } catch (RuntimeException | Error e) {
             dc.rollbackOnClose();
             try {
@@ -142,6 +146,9 @@ public final class TraceWriter implements AutoCloseable {
             // The head may name an excerpt that never became visible: forget it so the next append reads the queue.
             head = null;
             throw new TraceException("cannot commit to trace directory " + config.directory() + ": " + e, e);
+        }
+        if (toucher != null) {
+            toucher.advanced(rollCycle.toCycle(link.index()), end);
         }
         afterCommit(l, previous, link);
         return link.sequence();
@@ -252,6 +259,11 @@ public final class TraceWriter implements AutoCloseable {
         return retention.sweep();
     }
 
+    /** The page toucher, or null when pretouch is off (for tests). */
+    PageToucher toucher() {
+        return toucher;
+    }
+
     public Path directory() {
         return config.directory();
     }
@@ -269,6 +281,9 @@ public final class TraceWriter implements AutoCloseable {
                 checkpoints.append(checkpoint(Checkpoint.Kind.CLOSE, h), config.durability() != Durability.PAGE_CACHE);
             }
         } finally {
+            if (toucher != null) {
+                toucher.close();
+            }
             for (Lane l : lanes) {
                 l.close();
             }

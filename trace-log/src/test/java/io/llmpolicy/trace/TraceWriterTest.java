@@ -179,4 +179,23 @@ class TraceWriterTest {
         assertThat(read).extracting(TraceEntry::record).containsExactlyElementsOf(written);
         assertThat(TraceVerifier.verify(dir).describe()).startsWith("INTACT: 4 records");
     }
+
+    @Test
+    void pretouch_readsAheadOfTheWriter_andNeverChangesRecords() {
+        try (TraceWriter w = TraceWriter.open(TraceConfig.builder(dir).build())) {
+            for (int i = 0; i < 50; i++) {
+                w.append(Fixtures.full(i));
+            }
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while (w.toucher().touchedUpTo() < PageToucher.AHEAD_BYTES && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
+            }
+            assertThat(w.toucher().touchedUpTo()).as("pages up to 8 MiB ahead are read").isGreaterThanOrEqualTo(PageToucher.AHEAD_BYTES);
+        }
+        assertThat(TraceVerifier.verify(dir).describe()).startsWith("INTACT: 50 records");
+        try (TraceWriter w = TraceWriter.open(TraceConfig.builder(dir).pretouch(false).build())) {
+            assertThat(w.toucher()).isNull();
+            assertThat(w.append(Fixtures.full(50))).isEqualTo(50);
+        }
+    }
 }

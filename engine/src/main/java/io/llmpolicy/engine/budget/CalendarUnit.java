@@ -9,6 +9,13 @@ import java.time.temporal.TemporalAdjusters;
 public enum CalendarUnit {
     MINUTE, HOUR, DAY, WEEK, MONTH;
 
+    private final String text = name().toLowerCase(java.util.Locale.ROOT);
+
+    /** The unit as written in policies: {@code minute}, {@code hour}, {@code day}, {@code week}, {@code month}. */
+    public String text() {
+        return text;
+    }
+
     /** The first local date-time of the unit containing {@code t}: its label. */
     LocalDateTime truncate(LocalDateTime t) {
         return switch (this) {
