@@ -39,8 +39,9 @@ final class PageToucher implements AutoCloseable {
     private volatile long position = -1;
     private volatile int cycle = Integer.MIN_VALUE;
     private volatile boolean closed;
-    /** File position up to which pages were read, for tests and monitoring. */
+    /** File position up to which pages were read, and of which cycle's file, for tests and monitoring. */
     private volatile long touchedUpTo;
+    private volatile int touchedCycle = Integer.MIN_VALUE;
 
     PageToucher(QueueSupport.CycleFiles files, String name) {
         this.files = files;
@@ -82,6 +83,7 @@ final class PageToucher implements AutoCloseable {
                                 break; // past the end of the file: the writer has not grown it yet
                             }
                             touched = at + STEP;
+                            touchedCycle = c;
                             touchedUpTo = touched;
                             worked = true;
                         }
@@ -99,6 +101,10 @@ final class PageToucher implements AutoCloseable {
 
     long touchedUpTo() {
         return touchedUpTo;
+    }
+
+    int touchedCycle() {
+        return touchedCycle;
     }
 
     private static FileChannel open(Path file) {

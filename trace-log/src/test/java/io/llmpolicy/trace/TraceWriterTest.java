@@ -198,4 +198,23 @@ class TraceWriterTest {
             assertThat(w.append(Fixtures.full(50))).isEqualTo(50);
         }
     }
+
+    /** After a roll the toucher follows the writer into the new cycle's file. */
+    @Test
+    void pretouch_followsTheWriterAcrossARoll() {
+        Fixtures.ManualClock clock = new Fixtures.ManualClock(System.currentTimeMillis());
+        TraceConfig config = TraceConfig.builder(dir).rollCycle(TraceRollCycle.SECONDLY).clock(clock).build();
+        try (TraceWriter w = TraceWriter.open(config)) {
+            w.append(Fixtures.small("a", clock.millis() * 1_000_000L));
+            clock.advanceMillis(2_000);
+            w.append(Fixtures.small("b", clock.millis() * 1_000_000L));
+            int newCycle = (int) (clock.millis() / 1_000);
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while (w.toucher().touchedCycle() != newCycle && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
+            }
+            assertThat(w.toucher().touchedCycle()).isEqualTo(newCycle);
+        }
+        assertThat(TraceVerifier.verify(dir).describe()).startsWith("INTACT: 2 records");
+    }
 }
