@@ -12,6 +12,7 @@ import io.llmpolicy.plugin.ErrorClass;
 import io.llmpolicy.plugin.FinishReason;
 import io.llmpolicy.plugin.ProviderException;
 import io.llmpolicy.plugin.Usage;
+import io.llmpolicy.plugin.http.ProviderReplies;
 import java.time.Duration;
 
 /** The Messages API JSON: request bodies, whole messages and stream events. Stateless apart from {@link StreamState}. */
@@ -95,12 +96,11 @@ final class AnthropicWire {
     }
 
     static String abbreviate(String s) {
-        String one = s.replace('\n', ' ');
-        return one.length() > 200 ? one.substring(0, 197) + "..." : one;
+        return ProviderReplies.excerpt(s);
     }
 
     private static ProviderException malformed(String message, Throwable cause) {
-        return new ProviderException(ErrorClass.SERVER_ERROR, 200, null, "malformed_response", message, cause);
+        return ProviderReplies.malformed(message, cause);
     }
 
     /** Accumulates one stream; synchronized because events and the final read happen on different threads. */

@@ -12,6 +12,7 @@ import io.llmpolicy.plugin.ProviderException;
 import io.llmpolicy.plugin.StreamHandler;
 import io.llmpolicy.plugin.http.HttpReply;
 import io.llmpolicy.plugin.http.HttpTransport;
+import io.llmpolicy.plugin.http.ProviderReplies;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.time.Duration;
@@ -75,18 +76,7 @@ final class OpenAiProvider implements ModelProvider {
                     }
                 });
         return HttpTransport.mapReply(exchange, reply -> {
-            if (!reply.isSuccess()) {
-                throw errors.fromReply(reply);
-            }
-            String type = reply.headers().firstValue("Content-Type").orElse("");
-            if (!state.isDone() && !type.contains("text/event-stream")) {
-                throw new ProviderException(ErrorClass.SERVER_ERROR, reply.status(), null, "not_a_stream", "endpoint '"
-                        + endpoint() + "': answered a stream request with '" + type + "' instead of an event stream", null);
-            }
-            if (!state.isDone()) {
-                throw ProviderException.of(ErrorClass.NETWORK, "endpoint '" + endpoint()
-                        + "': stream ended before [DONE] after " + state.textLength() + " characters", null);
-            }
+            ProviderReplies.checkStreamEnd(reply, state.isDone(), endpoint(), "[DONE]", state.textLength(), errors::fromReply);
             return state.toResponse(elapsed(start));
         });
     }
