@@ -100,6 +100,15 @@ final class BodyWriter {
         return true;
     }
 
+    /** Writes a string that will not repeat (a record or request id), bypassing the cache. */
+    void writeUniqueString(String s) {
+        if (s == null) {
+            writeByte(0);
+            return;
+        }
+        writeStringUncached(s, s.length());
+    }
+
     /** Strings up to this many chars are cached: ids and names, not prompts. */
     static final int MAX_CACHED_CHARS = 96;
     private static final int CACHE_SIZE = 256;

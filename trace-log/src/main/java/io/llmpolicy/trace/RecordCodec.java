@@ -36,8 +36,8 @@ final class RecordCodec {
         out.writeByte((byte) VERSION);
         out.writeLong(r.startTimeUnixNano());
         out.writeLong(r.endTimeUnixNano());
-        out.writeString(r.recordId());
-        out.writeString(r.requestId());
+        out.writeUniqueString(r.recordId()); // unique per record: caching it would only evict strings that repeat
+        out.writeUniqueString(r.requestId());
         out.writeString(r.policy().name());
         out.writeString(r.policy().version());
         out.writeString(r.policy().hash());

@@ -132,20 +132,73 @@ public record TraceRecord(
                 throw new IllegalArgumentException(what + " of record " + recordId + " contains null");
             }
         }
-        return List.copyOf(list);
+        return list instanceof Handed<T> handed ? handed : List.copyOf(list);
+    }
+
+    /**
+     * A list a {@link Builder} hands to the record it builds instead of copying it: the builder drops its reference
+     * in the same step, so nothing can change the list afterwards. Read-only.
+     */
+    private static final class Handed<T> extends java.util.AbstractList<T> implements java.util.RandomAccess {
+        private final ArrayList<T> items;
+
+        Handed(ArrayList<T> items) {
+            this.items = items;
+        }
+
+        @Override
+        public T get(int index) {
+            return items.get(index);
+        }
+
+        @Override
+        public int size() {
+            return items.size();
+        }
     }
 
     private static Map<String, MetaValue> copyMetadata(Map<String, MetaValue> metadata, String recordId) {
         if (metadata == null || metadata.isEmpty()) {
             return Map.of();
         }
-        LinkedHashMap<String, MetaValue> copy = new LinkedHashMap<>(metadata);
-        for (Map.Entry<String, MetaValue> e : copy.entrySet()) {
+        for (Map.Entry<String, MetaValue> e : metadata.entrySet()) {
             if (e.getKey() == null || e.getKey().isEmpty() || e.getValue() == null) {
                 throw new IllegalArgumentException("metadata of record " + recordId + " has an empty key or null value");
             }
         }
-        return Collections.unmodifiableMap(copy);
+        if (metadata instanceof HandedMap<String, MetaValue> handed) {
+            return handed;
+        }
+        return Collections.unmodifiableMap(new LinkedHashMap<>(metadata));
+    }
+
+    /** The metadata map a {@link Builder} hands to the record it builds, like {@link Handed}. Read-only. */
+    private static final class HandedMap<K, V> extends java.util.AbstractMap<K, V> {
+        private final Map<K, V> view;
+
+        HandedMap(LinkedHashMap<K, V> map) {
+            this.view = Collections.unmodifiableMap(map);
+        }
+
+        @Override
+        public V get(Object key) {
+            return view.get(key);
+        }
+
+        @Override
+        public boolean containsKey(Object key) {
+            return view.containsKey(key);
+        }
+
+        @Override
+        public int size() {
+            return view.size();
+        }
+
+        @Override
+        public java.util.Set<Map.Entry<K, V>> entrySet() {
+            return view.entrySet();
+        }
     }
 
     /** Mutable builder; not thread-safe. Unset strings stay absent, unset numbers are 0. */
@@ -155,11 +208,11 @@ public record TraceRecord(
         private long startTimeUnixNano;
         private long endTimeUnixNano;
         private PolicyRef policy = PolicyRef.NONE;
-        private final List<String> rulesFired = new ArrayList<>();
+        private ArrayList<String> rulesFired = new ArrayList<>();
         private String action;
-        private final List<String> reasons = new ArrayList<>();
+        private ArrayList<String> reasons = new ArrayList<>();
         private String routeTarget;
-        private final List<Attempt> attempts = new ArrayList<>();
+        private ArrayList<Attempt> attempts = new ArrayList<>();
         private String providerName;
         private String requestModel;
         private String responseModel;
@@ -167,13 +220,15 @@ public record TraceRecord(
         private long outputTokens;
         private long cachedInputTokens;
         private long costNanoUsd;
-        private final List<BudgetCharge> budgetCharges = new ArrayList<>();
-        private final List<Finding> findings = new ArrayList<>();
-        private final List<EvalResult> evalResults = new ArrayList<>();
+        private ArrayList<BudgetCharge> budgetCharges = new ArrayList<>();
+        private ArrayList<Finding> findings = new ArrayList<>();
+        private ArrayList<EvalResult> evalResults = new ArrayList<>();
         private String errorType;
-        private final LinkedHashMap<String, MetaValue> metadata = new LinkedHashMap<>();
+        private LinkedHashMap<String, MetaValue> metadata = new LinkedHashMap<>();
         private Content prompt = Content.OMITTED;
         private Content response = Content.OMITTED;
+        /** True after {@link #build()} until the next change: the built record shares this builder's lists. */
+        private boolean handed;
 
         private Builder() {
         }
@@ -184,14 +239,14 @@ public record TraceRecord(
         public Builder endTimeUnixNano(long v) { endTimeUnixNano = v; return this; }
         public Builder policy(PolicyRef v) { policy = v; return this; }
         public Builder policy(String name, String version, String hash) { return policy(new PolicyRef(name, version, hash)); }
-        public Builder ruleFired(String ruleId) { rulesFired.add(ruleId); return this; }
-        public Builder rulesFired(List<String> v) { rulesFired.clear(); rulesFired.addAll(v); return this; }
+        public Builder ruleFired(String ruleId) { own(); rulesFired.add(ruleId); return this; }
+        public Builder rulesFired(List<String> v) { own(); rulesFired.clear(); rulesFired.addAll(v); return this; }
         public Builder action(String v) { action = v; return this; }
-        public Builder reason(String v) { reasons.add(v); return this; }
-        public Builder reasons(List<String> v) { reasons.clear(); reasons.addAll(v); return this; }
+        public Builder reason(String v) { own(); reasons.add(v); return this; }
+        public Builder reasons(List<String> v) { own(); reasons.clear(); reasons.addAll(v); return this; }
         public Builder routeTarget(String v) { routeTarget = v; return this; }
-        public Builder attempt(Attempt v) { attempts.add(v); return this; }
-        public Builder attempts(List<Attempt> v) { attempts.clear(); attempts.addAll(v); return this; }
+        public Builder attempt(Attempt v) { own(); attempts.add(v); return this; }
+        public Builder attempts(List<Attempt> v) { own(); attempts.clear(); attempts.addAll(v); return this; }
         public Builder providerName(String v) { providerName = v; return this; }
         public Builder requestModel(String v) { requestModel = v; return this; }
         public Builder responseModel(String v) { responseModel = v; return this; }
@@ -199,16 +254,16 @@ public record TraceRecord(
         public Builder outputTokens(long v) { outputTokens = v; return this; }
         public Builder cachedInputTokens(long v) { cachedInputTokens = v; return this; }
         public Builder costNanoUsd(long v) { costNanoUsd = v; return this; }
-        public Builder budgetCharge(BudgetCharge v) { budgetCharges.add(v); return this; }
-        public Builder budgetCharges(List<BudgetCharge> v) { budgetCharges.clear(); budgetCharges.addAll(v); return this; }
-        public Builder finding(Finding v) { findings.add(v); return this; }
-        public Builder findings(List<Finding> v) { findings.clear(); findings.addAll(v); return this; }
-        public Builder evalResult(EvalResult v) { evalResults.add(v); return this; }
-        public Builder evalResults(List<EvalResult> v) { evalResults.clear(); evalResults.addAll(v); return this; }
+        public Builder budgetCharge(BudgetCharge v) { own(); budgetCharges.add(v); return this; }
+        public Builder budgetCharges(List<BudgetCharge> v) { own(); budgetCharges.clear(); budgetCharges.addAll(v); return this; }
+        public Builder finding(Finding v) { own(); findings.add(v); return this; }
+        public Builder findings(List<Finding> v) { own(); findings.clear(); findings.addAll(v); return this; }
+        public Builder evalResult(EvalResult v) { own(); evalResults.add(v); return this; }
+        public Builder evalResults(List<EvalResult> v) { own(); evalResults.clear(); evalResults.addAll(v); return this; }
         public Builder errorType(String v) { errorType = v; return this; }
-        public Builder metadata(String key, String value) { metadata.put(key, new MetaValue.Text(value)); return this; }
-        public Builder metadata(String key, List<String> values) { metadata.put(key, new MetaValue.TextList(values)); return this; }
-        public Builder metadata(Map<String, MetaValue> v) { metadata.clear(); metadata.putAll(v); return this; }
+        public Builder metadata(String key, String value) { own(); metadata.put(key, new MetaValue.Text(value)); return this; }
+        public Builder metadata(String key, List<String> values) { own(); metadata.put(key, new MetaValue.TextList(values)); return this; }
+        public Builder metadata(Map<String, MetaValue> v) { own(); metadata.clear(); metadata.putAll(v); return this; }
         public Builder prompt(Content v) { prompt = v; return this; }
         public Builder response(Content v) { response = v; return this; }
 
@@ -218,10 +273,31 @@ public record TraceRecord(
          */
         public TraceRecord build() {
             String id = recordId != null ? recordId : TraceIds.newRecordId(startTimeUnixNano);
-            return new TraceRecord(id, requestId, startTimeUnixNano, endTimeUnixNano, policy, rulesFired, action,
-                    reasons, routeTarget, attempts, providerName, requestModel, responseModel, inputTokens,
-                    outputTokens, cachedInputTokens, costNanoUsd, budgetCharges, findings, evalResults, errorType,
-                    metadata, prompt, response);
+            TraceRecord r = new TraceRecord(id, requestId, startTimeUnixNano, endTimeUnixNano, policy,
+                    hand(rulesFired), action, hand(reasons), routeTarget, hand(attempts), providerName, requestModel,
+                    responseModel, inputTokens, outputTokens, cachedInputTokens, costNanoUsd, hand(budgetCharges),
+                    hand(findings), hand(evalResults), errorType,
+                    metadata.isEmpty() ? Map.of() : new HandedMap<>(metadata), prompt, response);
+            handed = true; // the record shares the lists now: the next change to this builder copies them first
+            return r;
+        }
+
+        /** Before a change: takes private copies of lists a built record shares (copy on write). */
+        private void own() {
+            if (handed) {
+                rulesFired = new ArrayList<>(rulesFired);
+                reasons = new ArrayList<>(reasons);
+                attempts = new ArrayList<>(attempts);
+                budgetCharges = new ArrayList<>(budgetCharges);
+                findings = new ArrayList<>(findings);
+                evalResults = new ArrayList<>(evalResults);
+                metadata = new LinkedHashMap<>(metadata);
+                handed = false;
+            }
+        }
+
+        private static <T> List<T> hand(ArrayList<T> list) {
+            return list.isEmpty() ? List.of() : new Handed<>(list);
         }
     }
 }
