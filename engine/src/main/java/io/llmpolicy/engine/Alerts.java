@@ -43,7 +43,7 @@ final class Alerts {
         String budget = a.key().budget().contains("@") ? a.key().budget().substring(0, a.key().budget().indexOf('@')) : a.key().budget();
         double threshold = a.thresholdBps() / 10_000.0;
         double value = a.limit() <= 0 ? 1.0 : (double) a.used() / a.limit();
-        String key = String.join("/", a.key().scope());
+        String key = a.key().scopeText();
         send(new Alert(threshold >= 1.0 ? "budget.exceeded" : "budget.threshold", budget, key, threshold, value,
                 String.format("budget %s%s reached %.0f%% of its %s limit", budget, key.isEmpty() ? "" : " [" + key + "]",
                         value * 100, a.dimension().jsonName()), Instant.ofEpochMilli(a.atMillis())));

@@ -498,7 +498,7 @@ final class Decider {
         String state = spent > limit ? "exceeded" : "ok";
         int[] alerts = l.alertThresholdsBps();
         if (state.equals("ok") && alerts.length > 0 && limit != Limits.UNLIMITED && spent * 10_000L >= (long) alerts[0] * limit) state = "alert";
-        return new BudgetState(name, String.join("/", key.scope()), window, dim, spent, limit, state);
+        return new BudgetState(name, key.scopeText(), window, dim, spent, limit, state);
     }
 
     private Decision allowed(LlmRequest request, EvalContext ctx, Notes notes, int target, int[] chain,

@@ -144,7 +144,7 @@ final class TraceSink implements AutoCloseable {
         // windows has a counter per window: "team@day"), so budgets can be rebuilt from the trace after a restart.
         for (io.llmpolicy.engine.budget.Reservation r : d.reservations) {
             io.llmpolicy.engine.budget.Limits l = r.limits();
-            String key = String.join("/", r.key().scope());
+            String key = r.key().scopeText();
             if (l.nanoUsd() != io.llmpolicy.engine.budget.Limits.UNLIMITED) {
                 b.budgetCharge(new BudgetCharge(r.key().budget(), key, o.costNanoUsd(), BudgetCharge.NANO_USD));
             }
@@ -161,7 +161,7 @@ final class TraceSink implements AutoCloseable {
     private TraceRecord.Builder base(Decision d, ContentPolicy content) {
         long start = d.timestampMillis() * 1_000_000L;
         TraceRecord.Builder b = TraceRecord.builder().requestId(d.requestId()).startTimeUnixNano(start).endTimeUnixNano(start)
-                .policy(d.policy().name(), d.policy().version(), d.policy().hash())
+                .policy(policyRef(d.policy()))
                 .rulesFired(d.rules()).reasons(d.reasons());
         if (d.allowed()) b.routeTarget(d.target()).providerName(d.provider()).requestModel(d.providerModel());
         for (Decision.FailedAttempt a : d.failedAttempts()) {
@@ -191,6 +191,20 @@ final class TraceSink implements AutoCloseable {
             }
         }
         return b;
+    }
+
+    /** The trace's policy reference for a version, made once per version rather than per record. */
+    private volatile PolicyRefs lastPolicy;
+
+    private record PolicyRefs(PolicyInfo info, io.llmpolicy.trace.PolicyRef ref) {}
+
+    private io.llmpolicy.trace.PolicyRef policyRef(PolicyInfo info) {
+        PolicyRefs last = lastPolicy;
+        if (last == null || last.info() != info) {
+            last = new PolicyRefs(info, new io.llmpolicy.trace.PolicyRef(info.name(), info.version(), info.hash()));
+            lastPolicy = last;
+        }
+        return last.ref();
     }
 
     private static String joined(List<Message> messages) {

@@ -18,10 +18,15 @@ import java.util.concurrent.locks.LockSupport;
  * a mean ten times higher, made entirely of such stalls (docs/benchmarks.md). Reading the pages first, here,
  * moves those faults off the writer (the same idea as Chronicle Enterprise's pretoucher).
  *
- * <p>Safety: it only <em>reads</em> the file (positional {@link FileChannel#read}), so it can never change a
- * record, whatever the race with writers. A read of a hole populates the page cache with a zero page; the writer's
- * fault then finds the page resident. Position hints come from {@link #advanced} after each append; several
- * writer processes each run their own toucher and may touch the same pages, which is harmless.
+ * <p>Two steps. First it <em>reads</em> the file ahead of the writer (positional {@link FileChannel#read}), which
+ * puts the pages in the page cache (a read of a hole gives a zero page). That still leaves the writer one minor
+ * fault per page to map it into its own address space, so, on Linux, it then asks the kernel to map the next
+ * {@link #POPULATE_BYTES} of the writer's mapping ready for writing ({@code madvise(MADV_POPULATE_WRITE)}, Linux
+ * 5.14+), from this thread. Neither step writes a byte: {@code MADV_POPULATE_WRITE} prefaults page tables "as if
+ * written" without writing, so whatever the race with writers (or with Chronicle unmapping a chunk, when the call
+ * simply fails), no record can change. Where the call is not available the first step alone runs. Position hints
+ * come from {@link #advanced} after each append; several writer processes each run their own toucher and may
+ * touch the same pages, which is harmless.
  *
  * <p>Threading: {@link #advanced} may be called from any thread; the toucher runs on one daemon thread until
  * {@link #close}.
@@ -30,6 +35,10 @@ final class PageToucher implements AutoCloseable {
 
     /** How far ahead of the last write to keep pages resident. */
     static final long AHEAD_BYTES = 8L << 20;
+    /** How far ahead of the last write to map pages writable in the writer's address space. */
+    static final long POPULATE_BYTES = 2L << 20;
+    private static final int MADV_POPULATE_WRITE = 23;
+    private static final long PAGE = 4096;
     private static final int STEP = 64 << 10;
     private static final long MIN_SLEEP_NANOS = 200_000;
     private static final long MAX_SLEEP_NANOS = 20_000_000;
@@ -38,6 +47,12 @@ final class PageToucher implements AutoCloseable {
     private final Thread thread;
     private volatile long position = -1;
     private volatile int cycle = Integer.MIN_VALUE;
+    /** Address of the last byte written, in the writer's mapping; 0 when unknown. */
+    private volatile long address;
+    private volatile boolean populate = System.getProperty("os.name", "").startsWith("Linux");
+    private volatile long populatedTo;
+    /** Successful populate calls, for tests and monitoring. */
+    private volatile long populateCalls;
     private volatile boolean closed;
     /** File position up to which pages were read, and of which cycle's file, for tests and monitoring. */
     private volatile long touchedUpTo;
@@ -51,9 +66,39 @@ final class PageToucher implements AutoCloseable {
     }
 
     /** The writer wrote up to {@code filePosition} of {@code cycle}'s file. */
-    void advanced(int cycle, long filePosition) {
+    void advanced(int cycle, long filePosition, long lastByteAddress) {
         this.cycle = cycle;
+        address = lastByteAddress;
         position = filePosition;
+    }
+
+    /** Maps the pages after the writer's last byte writable in its address space (Linux). */
+    private boolean populate() {
+        long last = address;
+        if (!populate || last == 0) {
+            return false;
+        }
+        long from = (last + PAGE) & -PAGE;
+        long to = from + POPULATE_BYTES;
+        if (populatedTo < from || populatedTo > to) {
+            populatedTo = from; // first call, a new chunk or cycle: start at the writer
+        }
+        if (to - populatedTo < POPULATE_BYTES / 4) {
+            return false; // most of the window is mapped already
+        }
+        try {
+            int rc = net.openhft.posix.PosixAPI.posix().madvise(populatedTo, to - populatedTo, MADV_POPULATE_WRITE);
+            if (rc == 0) {
+                populatedTo = to;
+                populateCalls++;
+                return true;
+            }
+            populatedTo = to; // typically the end of a chunk's mapping: try again past it
+            return false;
+        } catch (Throwable e) { // no native access, or not Linux after all: the read-ahead alone remains
+            populate = false;
+            return false;
+        }
     }
 
     private void run() {
@@ -89,6 +134,7 @@ final class PageToucher implements AutoCloseable {
                         }
                     }
                 }
+                worked |= populate();
                 sleep = worked ? MIN_SLEEP_NANOS : Math.min(MAX_SLEEP_NANOS, sleep * 2);
                 LockSupport.parkNanos(sleep);
             }
@@ -101,6 +147,11 @@ final class PageToucher implements AutoCloseable {
 
     long touchedUpTo() {
         return touchedUpTo;
+    }
+
+    /** Successful {@code MADV_POPULATE_WRITE} calls (Linux). */
+    long populateCalls() {
+        return populateCalls;
     }
 
     int touchedCycle() {

@@ -124,6 +124,12 @@ public record TraceRecord(
     }
 
     private static <T> List<T> copy(List<T> list, String what, String recordId) {
+        if (list instanceof Handed<T> handed) { // the common case, from a builder: checked without a copy
+            if (handed.items.contains(null)) {
+                throw new IllegalArgumentException(what + " of record " + recordId + " contains null");
+            }
+            return handed;
+        }
         if (list == null || list.isEmpty()) {
             return List.of();
         }
@@ -132,7 +138,7 @@ public record TraceRecord(
                 throw new IllegalArgumentException(what + " of record " + recordId + " contains null");
             }
         }
-        return list instanceof Handed<T> handed ? handed : List.copyOf(list);
+        return List.copyOf(list);
     }
 
     /**

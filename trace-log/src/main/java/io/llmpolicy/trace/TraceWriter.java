@@ -113,6 +113,7 @@ public final class TraceWriter implements AutoCloseable {
         ChainLink previous;
         ChainLink link;
         long end;
+        long lastByte;
         DocumentContext dc;
         try {
             dc = l.appender.writingDocument();
@@ -125,7 +126,9 @@ public final class TraceWriter implements AutoCloseable {
             long sequence = previous.sequence() + 1;
             link = new ChainLink(index, sequence, l.chain.finishLink(sequence, previous.hash()));
             Documents.write(dc.wire(), sequence, body.array(), body.length(), link.hash());
-            end = dc.wire().bytes().writePosition();
+            net.openhft.chronicle.bytes.Bytes<?> written = dc.wire().bytes();
+            end = written.writePosition();
+            lastByte = toucher == null ? 0 : lastByteAddress(written, end);
         } catch (RuntimeException | Error e) {
             dc.rollbackOnClose();
             try {
@@ -148,10 +151,19 @@ public final class TraceWriter implements AutoCloseable {
             throw new TraceException("cannot commit to trace directory " + config.directory() + ": " + e, e);
         }
         if (toucher != null) {
-            toucher.advanced(rollCycle.toCycle(link.index()), end);
+            toucher.advanced(rollCycle.toCycle(link.index()), end, lastByte);
         }
         afterCommit(l, previous, link);
         return link.sequence();
+    }
+
+    /** Where the document's last byte is in memory, for the page toucher; 0 when Chronicle cannot say. */
+    private static long lastByteAddress(net.openhft.chronicle.bytes.Bytes<?> written, long end) {
+        try {
+            return written.addressForWrite(end - 1);
+        } catch (RuntimeException e) {
+            return 0; // a hint only: never let it fail an append
+        }
     }
 
     private ChainLink previousLink(Lane l, long index) {

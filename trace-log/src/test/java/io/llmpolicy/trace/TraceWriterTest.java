@@ -191,6 +191,12 @@ class TraceWriterTest {
                 Thread.onSpinWait();
             }
             assertThat(w.toucher().touchedUpTo()).as("pages up to 8 MiB ahead are read").isGreaterThanOrEqualTo(PageToucher.AHEAD_BYTES);
+            if (System.getProperty("os.name").startsWith("Linux")) {
+                while (w.toucher().populateCalls() == 0 && System.nanoTime() < deadline) {
+                    Thread.onSpinWait();
+                }
+                assertThat(w.toucher().populateCalls()).as("the writer's mapping is populated ahead").isPositive();
+            }
         }
         assertThat(TraceVerifier.verify(dir).describe()).startsWith("INTACT: 50 records");
         try (TraceWriter w = TraceWriter.open(TraceConfig.builder(dir).pretouch(false).build())) {

@@ -17,6 +17,8 @@ public final class BudgetKey {
     private final String budget;
     private final String[] scope;
     private final int hash;
+    /** {@link #scopeText()}, computed on first use (a benign race, like {@link String#hashCode()}). */
+    private String scopeText;
 
     private BudgetKey(String budget, String[] scope) {
         this.budget = budget;
@@ -47,6 +49,16 @@ public final class BudgetKey {
     /** The budget's name. */
     public String budget() {
         return budget;
+    }
+
+    /** The scope values joined with {@code /} ({@code "search/u42"}), as traces, alerts and states show a key. */
+    public String scopeText() {
+        String t = scopeText;
+        if (t == null) {
+            t = scope.length == 1 ? scope[0] : String.join("/", scope);
+            scopeText = t;
+        }
+        return t;
     }
 
     /** The scope values, in the budget's scope order. */
