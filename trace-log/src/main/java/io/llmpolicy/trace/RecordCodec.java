@@ -89,7 +89,7 @@ final class RecordCodec {
         }
         out.writeString(r.errorType());
         out.writeVarLong(r.metadata().size());
-        for (Map.Entry<String, MetaValue> m : r.metadata().entrySet()) {
+        for (Map.Entry<String, MetaValue> m : TraceRecord.entries(r.metadata())) {
             out.writeString(m.getKey());
             switch (m.getValue()) {
                 case MetaValue.Text t -> {

@@ -167,7 +167,7 @@ public record TraceRecord(
         if (metadata == null || metadata.isEmpty()) {
             return Map.of();
         }
-        for (Map.Entry<String, MetaValue> e : metadata.entrySet()) {
+        for (Map.Entry<String, MetaValue> e : entries(metadata)) {
             if (e.getKey() == null || e.getKey().isEmpty() || e.getValue() == null) {
                 throw new IllegalArgumentException("metadata of record " + recordId + " has an empty key or null value");
             }
@@ -178,11 +178,21 @@ public record TraceRecord(
         return Collections.unmodifiableMap(new LinkedHashMap<>(metadata));
     }
 
+    /**
+     * The entries of a record's metadata for reading inside this package (the codec): a handed map's own entries,
+     * without the read-only wrappers its public view creates per entry. Callers must not modify them.
+     */
+    static java.util.Set<Map.Entry<String, MetaValue>> entries(Map<String, MetaValue> metadata) {
+        return metadata instanceof HandedMap<String, MetaValue> handed ? handed.map.entrySet() : metadata.entrySet();
+    }
+
     /** The metadata map a {@link Builder} hands to the record it builds, like {@link Handed}. Read-only. */
     private static final class HandedMap<K, V> extends java.util.AbstractMap<K, V> {
+        private final LinkedHashMap<K, V> map;
         private final Map<K, V> view;
 
         HandedMap(LinkedHashMap<K, V> map) {
+            this.map = map;
             this.view = Collections.unmodifiableMap(map);
         }
 
