@@ -35,12 +35,13 @@ final class BodyWriter {
         buf[pos++] = (byte) b;
     }
 
+    private static final java.lang.invoke.VarHandle LONG_LE =
+            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+
     void writeLong(long v) {
         ensure(8);
-        for (int i = 0; i < 8; i++) {
-            buf[pos++] = (byte) v;
-            v >>>= 8;
-        }
+        LONG_LE.set(buf, pos, v); // one 8-byte little-endian store
+        pos += 8;
     }
 
     void writeDouble(double v) {
@@ -70,34 +71,36 @@ final class BodyWriter {
             return;
         }
         int n = s.length();
-        if (n <= MAX_CACHED_CHARS) {
-            int h = s.hashCode();
-            int first = h & (CACHE_SIZE - 1);
-            int second = (h >>> 16 ^ h >>> 8) & (CACHE_SIZE - 1);
-            if (copyCached(s, first) || copyCached(s, second)) {
-                return;
-            }
-            int start = pos;
+        if (n > MAX_CACHED_CHARS) {
             writeStringUncached(s, n);
-            // Two candidate slots: fill an empty one, else replace the first, so strings of a record rarely evict
-            // each other and new strings replace old ones.
-            int slot = cachedKeys[first] == null || cachedKeys[second] != null ? first : second;
-            cachedKeys[slot] = s;
-            cachedBytes[slot] = Arrays.copyOfRange(buf, start, pos);
             return;
         }
-        writeStringUncached(s, n);
-    }
-
-    private boolean copyCached(String s, int slot) {
-        byte[] cached = cachedBytes[slot];
-        if (cached == null || !s.equals(cachedKeys[slot])) {
-            return false;
+        int h = s.hashCode();
+        int first = h & (CACHE_SIZE - 1);
+        String key = cachedKeys[first];
+        int slot = first;
+        if (key != s && (key == null || !key.equals(s))) {
+            int second = (h >>> 16 ^ h >>> 8) & (CACHE_SIZE - 1);
+            key = cachedKeys[second];
+            if (key != s && (key == null || !key.equals(s))) {
+                int start = pos;
+                writeStringUncached(s, n);
+                // Two candidate slots: fill an empty one, else replace the first, so strings of a record rarely
+                // evict each other and new strings replace old ones.
+                int into = cachedKeys[first] == null || key != null ? first : second;
+                cachedKeys[into] = s;
+                cachedBytes[into] = Arrays.copyOfRange(buf, start, pos);
+                return;
+            }
+            slot = second;
         }
-        ensure(cached.length);
-        System.arraycopy(cached, 0, buf, pos, cached.length);
-        pos += cached.length;
-        return true;
+        byte[] cached = cachedBytes[slot];
+        int length = cached.length;
+        if (pos + length > buf.length) {
+            ensure(length);
+        }
+        System.arraycopy(cached, 0, buf, pos, length);
+        pos += length;
     }
 
     /** Writes a string that will not repeat (a record or request id), bypassing the cache. */
