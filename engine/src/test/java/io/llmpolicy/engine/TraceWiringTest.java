@@ -115,4 +115,33 @@ class TraceWiringTest {
             assertThat(d.budgets().get(0).state()).isEqualTo("exceeded");
         }
     }
+
+    /** "store prompt as redacted" keeps the text the model saw (after guardrail redaction); "none" keeps nothing. */
+    @Test
+    void redactedPrompt_isStoredAsTheModelSawIt_andNoneStoresNothing() {
+        Path policy = Policies.write(dir, """
+                policy "redacting" version "1"
+                trace {
+                  store prompt as redacted
+                  store response as none
+                }
+                model a = openai "gpt-4o"
+                route r { otherwise -> a }
+                guardrail privacy on input { redact pii [email] as placeholder }
+                """);
+        Path traceDir = dir.resolve("trace-redacted");
+        try (PolicyEngine e = PolicyEngine.builder().policy(policy).traceDir(traceDir).build()) {
+            LlmRequest r = LlmRequest.builder("r1").user("mail me at ann@example.com").build();
+            e.complete(e.decide(r), LlmResponse.success("sure, ann@example.com", 10, 5, 20));
+        }
+        List<TraceRecord> records = new ArrayList<>();
+        try (TraceReader reader = TraceReader.open(traceDir)) {
+            reader.forEach((TraceEntry entry) -> records.add(entry.record()));
+        }
+        assertThat(records).singleElement().satisfies(rec -> {
+            assertThat(rec.prompt()).isEqualTo(new io.llmpolicy.trace.Content.Redacted("mail me at <EMAIL_1>"));
+            assertThat(rec.response()).isEqualTo(io.llmpolicy.trace.Content.OMITTED);
+        });
+        assertThat(TraceVerifier.verify(traceDir).intact()).isTrue();
+    }
 }
