@@ -49,7 +49,7 @@ public class CompleteBenchmark {
         Path dir = Files.createTempDirectory("complete-bench");
         StringBuilder p = new StringBuilder(DecideBenchmark.policy(100, true));
         if (budgets == 3) {
-            p.append("budget per_user by request.user { limit 100M tokens per day }\n")
+            p.append("budget per_user by request.user { limit 100B tokens per day }\n")
                     .append("budget per_model by target { limit $1000000 per rolling 1h }\n");
         }
         engine = PolicyEngine.builder().policy(DecideBenchmark.write(dir, "p", p.toString())).build();
