@@ -459,19 +459,13 @@ final class Decider {
             new java.util.concurrent.ConcurrentHashMap<>();
 
     static String windowText(io.llmpolicy.engine.budget.BudgetWindow w) {
-        if (w instanceof io.llmpolicy.engine.budget.CalendarWindow c && c.zone() == java.time.ZoneOffset.UTC) {
-            return c.unit().text();
+        if (w instanceof io.llmpolicy.engine.budget.CalendarWindow c && c.zone().equals(java.time.ZoneOffset.UTC)) {
+            return c.unit().text(); // the common case, without a map lookup
         }
-        String text = WINDOW_TEXT.get(w);
-        if (text == null) {
-            text = switch (w) {
-                case io.llmpolicy.engine.budget.CalendarWindow c -> c.unit().text()
-                        + (c.zone().equals(java.time.ZoneOffset.UTC) ? "" : " " + c.zone().getId());
-                case io.llmpolicy.engine.budget.RollingWindow r -> "rolling " + r.duration().toString().substring(2).toLowerCase(java.util.Locale.ROOT);
-            };
-            if (WINDOW_TEXT.size() < 1024) WINDOW_TEXT.put(w, text);
-        }
-        return text;
+        return WINDOW_TEXT.computeIfAbsent(w, window -> switch (window) {
+            case io.llmpolicy.engine.budget.CalendarWindow c -> c.unit().text() + " " + c.zone().getId();
+            case io.llmpolicy.engine.budget.RollingWindow r -> "rolling " + r.duration().toString().substring(2).toLowerCase(java.util.Locale.ROOT);
+        });
     }
 
     private BudgetState state(Plan.Budget b, Plan.BudgetLimit l, String[] scope, Rejected rejected) {

@@ -336,10 +336,6 @@ public final class PolicyEngine implements AutoCloseable {
          */
         public Builder asyncTrace(boolean async) { this.asyncTrace = async; return this; }
         /**
-         * At build, count again every budget charge the trace (in {@link #traceDir}) recorded within the policy's
-         * longest window: budgets survive a restart without a snapshot. Alerts are not fired again.
-         */
-        /**
          * Limits of script calls: {@code defaults} apply to what a policy's {@code scripts} block leaves out (and
          * give the context pool size); a policy asking for more than {@code ceiling} in any setting is refused at
          * load. Defaults: 100,000 statements, 1 s, 64 MiB per call; ceiling: the language's maxima (100M
@@ -351,6 +347,10 @@ public final class PolicyEngine implements AutoCloseable {
             return this;
         }
 
+        /**
+         * At build, count again every budget charge the trace (in {@link #traceDir}) recorded within the policy's
+         * longest window: budgets survive a restart without a snapshot. Alerts are not fired again.
+         */
         public Builder rebuildBudgetsFromTrace(boolean rebuild) { this.rebuildBudgetsFromTrace = rebuild; return this; }
         /** The key for policies that store trace content as {@code hash} (HMAC-SHA256); at least 16 bytes. */
         public Builder traceHmacKey(String keyId, byte[] secret) { this.hmacKeyId = keyId; this.hmacKey = secret.clone(); return this; }

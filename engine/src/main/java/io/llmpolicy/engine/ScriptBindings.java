@@ -73,11 +73,20 @@ final class ScriptBindings implements PluginBindings.ScriptBinder, AutoCloseable
     }
 
     /**
-     * The limits for a policy's settings: its own values, the defaults for the rest.
+     * The limits for a policy's settings under this engine's defaults and ceiling.
      *
      * @throws IllegalStateException naming the setting when the policy asks for more than the ceiling
      */
     ScriptLimits limits(ScriptSettings settings) {
+        return limits(settings, defaults, ceiling);
+    }
+
+    /**
+     * The limits for a policy's settings: its own values, {@code defaults} for the rest.
+     *
+     * @throws IllegalStateException naming the setting when the policy asks for more than {@code ceiling}
+     */
+    static ScriptLimits limits(ScriptSettings settings, ScriptLimits defaults, ScriptLimits ceiling) {
         long statements = settings.statements() != null ? settings.statements() : defaults.statementLimit();
         java.time.Duration timeout = settings.timeout() != null ? settings.timeout() : defaults.timeout();
         long allocation = settings.allocationBytes() != null ? settings.allocationBytes() : defaults.maxAllocatedBytesPerCall();

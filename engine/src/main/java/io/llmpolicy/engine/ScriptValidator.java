@@ -29,7 +29,7 @@ public final class ScriptValidator implements PolicyLoader.Validator {
         List<Decl.Function> scripts = policy.functions().values().stream().filter(f -> f.script() != null).toList();
         if (scripts.isEmpty()) return;
         try (ScriptRuntime runtime = ScriptRuntime.builder()
-                .limits(new ScriptBindings(policy.baseDir()).limits(policy.scripts())).build()) {
+                .limits(ScriptBindings.limits(policy.scripts(), ScriptBindings.DEFAULTS, ScriptBindings.LANGUAGE_CEILING)).build()) {
             for (Decl.Function f : scripts) validate(f, policy, runtime, diagnostics, sources);
         }
     }

@@ -5,10 +5,10 @@ import net.openhft.chronicle.wire.DocumentContext;
 import net.openhft.chronicle.wire.Wire;
 
 /**
- * The queue document of one record. Layout 2 (written since 0.2): the byte {@code 0x02}, the sequence as an int64
+ * The queue document of one record. Layout 2 (what this version writes): the byte {@code 0x02}, the sequence as an int64
  * (little-endian), the body length as a stop-bit varint, the body bytes ({@link RecordCodec}) and the 32-byte chain
- * hash ({@link ChainHash}) — raw bytes, no field names, so an append is a few memory copies. Layout 1 (the first
- * release) held the same values as three binary-wire fields, {@code seq}, {@code body} and {@code hash}; it is
+ * hash ({@link ChainHash}) — raw bytes, no field names, so an append is a few memory copies. Layout 1 (earlier
+ * versions) held the same values as three binary-wire fields, {@code seq}, {@code body} and {@code hash}; it is
  * still read. Stateless and thread-safe.
  */
 final class Documents {
@@ -32,7 +32,7 @@ final class Documents {
         out.write(hash, 0, ChainHash.LENGTH);
     }
 
-    /** Layout 1, kept so tests can produce documents of the first release. */
+    /** Layout 1, kept so tests can produce documents of earlier versions. */
     static void writeLayout1(Wire wire, long sequence, Bytes<byte[]> body, byte[] hash) {
         wire.write(SEQ).int64(sequence);
         wire.write(BODY).bytes(body);

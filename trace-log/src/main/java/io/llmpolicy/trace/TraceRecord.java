@@ -142,8 +142,8 @@ public record TraceRecord(
     }
 
     /**
-     * A list a {@link Builder} hands to the record it builds instead of copying it: the builder drops its reference
-     * in the same step, so nothing can change the list afterwards. Read-only.
+     * A list a {@link Builder} hands to the record it builds instead of copying it. The builder copies its lists
+     * before any later change ({@code Builder.own()}), so nothing changes a handed list afterwards. Read-only.
      */
     private static final class Handed<T> extends java.util.AbstractList<T> implements java.util.RandomAccess {
         private final ArrayList<T> items;
@@ -198,17 +198,17 @@ public record TraceRecord(
 
         @Override
         public V get(Object key) {
-            return view.get(key);
+            return map.get(key);
         }
 
         @Override
         public boolean containsKey(Object key) {
-            return view.containsKey(key);
+            return map.containsKey(key);
         }
 
         @Override
         public int size() {
-            return view.size();
+            return map.size();
         }
 
         @Override

@@ -148,7 +148,7 @@ class TraceWriterTest {
         assertThat(result.recordsChecked()).isZero();
     }
 
-    /** Directories written by the first release (documents as three wire fields) still read, verify and continue. */
+    /** Directories written by earlier versions (documents as three wire fields) still read, verify and continue. */
     @Test
     void layout1Documents_readVerifyAndContinue() {
         List<TraceRecord> written = new ArrayList<>();

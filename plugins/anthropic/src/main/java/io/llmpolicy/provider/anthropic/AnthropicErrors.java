@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.llmpolicy.plugin.ErrorClass;
 import io.llmpolicy.plugin.ProviderException;
 import io.llmpolicy.plugin.http.HttpReply;
+import io.llmpolicy.plugin.http.ProviderReplies;
 import io.llmpolicy.plugin.http.RetryAfter;
 import java.time.Clock;
 import java.time.Duration;
@@ -29,7 +30,7 @@ final class AnthropicErrors {
     ProviderException fromReply(HttpReply reply) {
         int status = reply.status();
         String type = "";
-        String message = AnthropicWire.abbreviate(reply.body());
+        String message = ProviderReplies.excerpt(reply.body());
         try {
             JsonNode e = AnthropicWire.JSON.readTree(reply.body()).path("error");
             type = e.path("type").asText("");

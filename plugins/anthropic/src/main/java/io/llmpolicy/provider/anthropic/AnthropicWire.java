@@ -8,9 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.llmpolicy.plugin.ChatMessage;
 import io.llmpolicy.plugin.ChatRequest;
 import io.llmpolicy.plugin.ChatResponse;
-import io.llmpolicy.plugin.ErrorClass;
 import io.llmpolicy.plugin.FinishReason;
-import io.llmpolicy.plugin.ProviderException;
 import io.llmpolicy.plugin.Usage;
 import io.llmpolicy.plugin.http.ProviderReplies;
 import java.time.Duration;
@@ -49,7 +47,7 @@ final class AnthropicWire {
     static ChatResponse parseMessage(String body, ChatRequest request, Duration latency) {
         JsonNode root = readJson(body);
         if (!root.path("content").isArray()) {
-            throw malformed("response has no content array: " + abbreviate(body), null);
+            throw ProviderReplies.malformed("response has no content array: " + ProviderReplies.excerpt(body), null);
         }
         StringBuilder text = new StringBuilder();
         for (JsonNode block : root.get("content")) {
@@ -66,11 +64,11 @@ final class AnthropicWire {
         try {
             JsonNode node = JSON.readTree(text);
             if (node == null || !node.isObject()) {
-                throw malformed("expected a JSON object but got: " + abbreviate(text), null);
+                throw ProviderReplies.malformed("expected a JSON object but got: " + ProviderReplies.excerpt(text), null);
             }
             return node;
         } catch (JacksonException e) {
-            throw malformed("malformed JSON: " + abbreviate(text), e);
+            throw ProviderReplies.malformed("malformed JSON: " + ProviderReplies.excerpt(text), e);
         }
     }
 
@@ -93,14 +91,6 @@ final class AnthropicWire {
         long write = Math.max(0, u.path("cache_creation_input_tokens").asLong(0));
         long in = Math.max(0, u.path("input_tokens").asLong(0)) + read + write;
         return new Usage(in, Math.max(0, u.path("output_tokens").asLong(0)), read);
-    }
-
-    static String abbreviate(String s) {
-        return ProviderReplies.excerpt(s);
-    }
-
-    private static ProviderException malformed(String message, Throwable cause) {
-        return ProviderReplies.malformed(message, cause);
     }
 
     /** Accumulates one stream; synchronized because events and the final read happen on different threads. */

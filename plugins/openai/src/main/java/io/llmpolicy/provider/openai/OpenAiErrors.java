@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.llmpolicy.plugin.ErrorClass;
 import io.llmpolicy.plugin.ProviderException;
 import io.llmpolicy.plugin.http.HttpReply;
+import io.llmpolicy.plugin.http.ProviderReplies;
 import io.llmpolicy.plugin.http.RetryAfter;
 import java.time.Clock;
 import java.time.Duration;
@@ -82,7 +83,7 @@ final class OpenAiErrors {
         try {
             return detail(OpenAiWire.JSON.readTree(body));
         } catch (Exception notJson) {
-            return new Detail("", "", OpenAiWire.abbreviate(body));
+            return new Detail("", "", ProviderReplies.excerpt(body));
         }
     }
 
@@ -94,7 +95,7 @@ final class OpenAiErrors {
         String message = e.path("message").asText(root.path("error").isTextual() ? root.get("error").asText() : "");
         JsonNode code = e.path("code");
         return new Detail(code.isValueNode() && !code.isNull() ? code.asText() : "", e.path("type").asText(""),
-                OpenAiWire.abbreviate(message));
+                ProviderReplies.excerpt(message));
     }
 
     private record Detail(String code, String type, String message) {}

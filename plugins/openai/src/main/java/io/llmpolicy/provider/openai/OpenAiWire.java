@@ -8,9 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.llmpolicy.plugin.ChatMessage;
 import io.llmpolicy.plugin.ChatRequest;
 import io.llmpolicy.plugin.ChatResponse;
-import io.llmpolicy.plugin.ErrorClass;
 import io.llmpolicy.plugin.FinishReason;
-import io.llmpolicy.plugin.ProviderException;
 import io.llmpolicy.plugin.Usage;
 import io.llmpolicy.plugin.http.ProviderReplies;
 import java.time.Duration;
@@ -43,7 +41,7 @@ final class OpenAiWire {
         JsonNode root = readJson(body);
         JsonNode choices = root.path("choices");
         if (!choices.isArray() || choices.isEmpty()) {
-            throw malformed("response has no choices", null);
+            throw ProviderReplies.malformed("response has no choices", null);
         }
         JsonNode choice = choices.get(0);
         JsonNode message = choice.path("message");
@@ -60,11 +58,11 @@ final class OpenAiWire {
         try {
             JsonNode node = JSON.readTree(text);
             if (node == null || !node.isObject()) {
-                throw malformed("expected a JSON object but got: " + abbreviate(text), null);
+                throw ProviderReplies.malformed("expected a JSON object but got: " + ProviderReplies.excerpt(text), null);
             }
             return node;
         } catch (JacksonException e) {
-            throw malformed("malformed JSON: " + abbreviate(text), e);
+            throw ProviderReplies.malformed("malformed JSON: " + ProviderReplies.excerpt(text), e);
         }
     }
 
@@ -86,14 +84,6 @@ final class OpenAiWire {
         long out = Math.max(0, u.path("completion_tokens").asLong(0));
         long cached = Math.max(0, u.path("prompt_tokens_details").path("cached_tokens").asLong(0));
         return new Usage(in, out, Math.min(cached, in));
-    }
-
-    static String abbreviate(String s) {
-        return ProviderReplies.excerpt(s);
-    }
-
-    private static ProviderException malformed(String message, Throwable cause) {
-        return ProviderReplies.malformed(message, cause);
     }
 
     /**
