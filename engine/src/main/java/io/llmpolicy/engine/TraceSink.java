@@ -175,9 +175,7 @@ final class TraceSink implements AutoCloseable {
                 String attr = traced.get(i);
                 Object v = r.metadata().get(attr);
                 if (v instanceof List<?> list) {
-                    List<String> values = new java.util.ArrayList<>(list.size());
-                    for (Object o : list) values.add(String.valueOf(o));
-                    b.metadata(attr, values);
+                    b.metadata(attr, texts(list));
                 } else if (v != null) {
                     b.metadata(attr, String.valueOf(v));
                 }
@@ -205,6 +203,19 @@ final class TraceSink implements AutoCloseable {
             lastPolicy = last;
         }
         return last.ref();
+    }
+
+    /** The list itself when it holds only strings (the record keeps it without a copy if it is immutable). */
+    @SuppressWarnings("unchecked")
+    private static List<String> texts(List<?> list) {
+        for (int i = 0, n = list.size(); i < n; i++) {
+            if (!(list.get(i) instanceof String)) {
+                List<String> values = new java.util.ArrayList<>(n);
+                for (Object o : list) values.add(String.valueOf(o));
+                return values;
+            }
+        }
+        return (List<String>) list;
     }
 
     private static String joined(List<Message> messages) {

@@ -88,10 +88,11 @@ final class RecordCodec {
             out.writeByte(e.passed() == null ? PASSED_NULL : (byte) (e.passed() ? 1 : 0));
         }
         out.writeString(r.errorType());
-        out.writeVarLong(r.metadata().size());
-        for (Map.Entry<String, MetaValue> m : TraceRecord.entries(r.metadata())) {
-            out.writeString(m.getKey());
-            switch (m.getValue()) {
+        MetadataMap metadata = (MetadataMap) r.metadata(); // the record's constructor makes every map one
+        out.writeVarLong(metadata.size());
+        for (int i = 0, n = metadata.size(); i < n; i++) {
+            out.writeString(metadata.key(i));
+            switch (metadata.value(i)) {
                 case MetaValue.Text t -> {
                     out.writeByte(META_TEXT);
                     out.writeString(t.value());

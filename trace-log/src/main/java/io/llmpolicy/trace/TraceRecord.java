@@ -1,7 +1,6 @@
 package io.llmpolicy.trace;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -101,11 +100,12 @@ public record TraceRecord(
         b.startTimeUnixNano = startTimeUnixNano;
         b.endTimeUnixNano = endTimeUnixNano;
         b.policy = policy;
-        b.rulesFired.addAll(rulesFired);
+        // A record's lists and metadata never change, so the builder starts from them and copies on its first change.
+        b.rulesFired = rulesFired;
         b.action = action;
-        b.reasons.addAll(reasons);
+        b.reasons = reasons;
         b.routeTarget = routeTarget;
-        b.attempts.addAll(attempts);
+        b.attempts = attempts;
         b.providerName = providerName;
         b.requestModel = requestModel;
         b.responseModel = responseModel;
@@ -113,23 +113,17 @@ public record TraceRecord(
         b.outputTokens = outputTokens;
         b.cachedInputTokens = cachedInputTokens;
         b.costNanoUsd = costNanoUsd;
-        b.budgetCharges.addAll(budgetCharges);
-        b.findings.addAll(findings);
-        b.evalResults.addAll(evalResults);
+        b.budgetCharges = budgetCharges;
+        b.findings = findings;
+        b.evalResults = evalResults;
         b.errorType = errorType;
-        b.metadata.putAll(metadata);
+        b.metadata(metadata);
         b.prompt = prompt;
         b.response = response;
         return b;
     }
 
     private static <T> List<T> copy(List<T> list, String what, String recordId) {
-        if (list instanceof Handed<T> handed) { // the common case, from a builder: checked without a copy
-            if (handed.items.contains(null)) {
-                throw new IllegalArgumentException(what + " of record " + recordId + " contains null");
-            }
-            return handed;
-        }
         if (list == null || list.isEmpty()) {
             return List.of();
         }
@@ -138,12 +132,13 @@ public record TraceRecord(
                 throw new IllegalArgumentException(what + " of record " + recordId + " contains null");
             }
         }
-        return List.copyOf(list);
+        // A builder's list (never changed after it is handed over) or an immutable list: no copy needed.
+        return list instanceof Handed<T> ? list : List.copyOf(list);
     }
 
     /**
-     * A list a {@link Builder} hands to the record it builds instead of copying it. The builder copies its lists
-     * before any later change ({@code Builder.own()}), so nothing changes a handed list afterwards. Read-only.
+     * A list a {@link Builder} hands to the record it builds instead of copying it. The builder gives up the list
+     * when it builds (its next change copies it first), so nothing changes a handed list afterwards. Read-only.
      */
     private static final class Handed<T> extends java.util.AbstractList<T> implements java.util.RandomAccess {
         private final ArrayList<T> items;
@@ -165,70 +160,47 @@ public record TraceRecord(
 
     private static Map<String, MetaValue> copyMetadata(Map<String, MetaValue> metadata, String recordId) {
         if (metadata == null || metadata.isEmpty()) {
-            return Map.of();
+            return MetadataMap.EMPTY;
         }
-        for (Map.Entry<String, MetaValue> e : entries(metadata)) {
-            if (e.getKey() == null || e.getKey().isEmpty() || e.getValue() == null) {
+        MetadataMap m = MetadataMap.copyOf(metadata);
+        for (int i = 0, n = m.size(); i < n; i++) {
+            String key = m.key(i);
+            if (key == null || key.isEmpty() || m.value(i) == null) {
                 throw new IllegalArgumentException("metadata of record " + recordId + " has an empty key or null value");
             }
         }
-        if (metadata instanceof HandedMap<String, MetaValue> handed) {
-            return handed;
-        }
-        return Collections.unmodifiableMap(new LinkedHashMap<>(metadata));
+        return m;
     }
 
     /**
-     * The entries of a record's metadata for reading inside this package (the codec): a handed map's own entries,
-     * without the read-only wrappers its public view creates per entry. Callers must not modify them.
+     * Mutable builder; not thread-safe. Unset strings stay absent, unset numbers are 0.
+     *
+     * <p>Building is cheap because nothing is copied twice: a list set whole is kept as an immutable copy (no copy
+     * at all when it already is immutable), a list added to becomes an {@link ArrayList} this builder owns, and
+     * {@link #build()} hands its own lists and metadata arrays to the record and gives up ownership — the next
+     * change copies first (copy on write), so a built record never changes.
      */
-    static java.util.Set<Map.Entry<String, MetaValue>> entries(Map<String, MetaValue> metadata) {
-        return metadata instanceof HandedMap<String, MetaValue> handed ? handed.map.entrySet() : metadata.entrySet();
-    }
-
-    /** The metadata map a {@link Builder} hands to the record it builds, like {@link Handed}. Read-only. */
-    private static final class HandedMap<K, V> extends java.util.AbstractMap<K, V> {
-        private final LinkedHashMap<K, V> map;
-        private final Map<K, V> view;
-
-        HandedMap(LinkedHashMap<K, V> map) {
-            this.map = map;
-            this.view = Collections.unmodifiableMap(map);
-        }
-
-        @Override
-        public V get(Object key) {
-            return map.get(key);
-        }
-
-        @Override
-        public boolean containsKey(Object key) {
-            return map.containsKey(key);
-        }
-
-        @Override
-        public int size() {
-            return map.size();
-        }
-
-        @Override
-        public java.util.Set<Map.Entry<K, V>> entrySet() {
-            return view.entrySet();
-        }
-    }
-
-    /** Mutable builder; not thread-safe. Unset strings stay absent, unset numbers are 0. */
     public static final class Builder {
+        private static final int RULES = 1;
+        private static final int REASONS = 2;
+        private static final int ATTEMPTS = 4;
+        private static final int CHARGES = 8;
+        private static final int FINDINGS = 16;
+        private static final int EVALS = 32;
+        private static final int METADATA = 64;
+        private static final String[] NO_KEYS = new String[0];
+        private static final MetaValue[] NO_VALUES = new MetaValue[0];
+
         private String recordId;
         private String requestId;
         private long startTimeUnixNano;
         private long endTimeUnixNano;
         private PolicyRef policy = PolicyRef.NONE;
-        private ArrayList<String> rulesFired = new ArrayList<>();
+        private List<String> rulesFired = List.of();
         private String action;
-        private ArrayList<String> reasons = new ArrayList<>();
+        private List<String> reasons = List.of();
         private String routeTarget;
-        private ArrayList<Attempt> attempts = new ArrayList<>();
+        private List<Attempt> attempts = List.of();
         private String providerName;
         private String requestModel;
         private String responseModel;
@@ -236,15 +208,17 @@ public record TraceRecord(
         private long outputTokens;
         private long cachedInputTokens;
         private long costNanoUsd;
-        private ArrayList<BudgetCharge> budgetCharges = new ArrayList<>();
-        private ArrayList<Finding> findings = new ArrayList<>();
-        private ArrayList<EvalResult> evalResults = new ArrayList<>();
+        private List<BudgetCharge> budgetCharges = List.of();
+        private List<Finding> findings = List.of();
+        private List<EvalResult> evalResults = List.of();
         private String errorType;
-        private LinkedHashMap<String, MetaValue> metadata = new LinkedHashMap<>();
+        private String[] metaKeys = NO_KEYS;
+        private MetaValue[] metaValues = NO_VALUES;
+        private int metaSize;
         private Content prompt = Content.OMITTED;
         private Content response = Content.OMITTED;
-        /** True after {@link #build()} until the next change: the built record shares this builder's lists. */
-        private boolean handed;
+        /** Which lists (and the metadata arrays) are this builder's own, to change in place; the rest are shared. */
+        private int owned;
 
         private Builder() {
         }
@@ -255,14 +229,14 @@ public record TraceRecord(
         public Builder endTimeUnixNano(long v) { endTimeUnixNano = v; return this; }
         public Builder policy(PolicyRef v) { policy = v; return this; }
         public Builder policy(String name, String version, String hash) { return policy(new PolicyRef(name, version, hash)); }
-        public Builder ruleFired(String ruleId) { own(); rulesFired.add(ruleId); return this; }
-        public Builder rulesFired(List<String> v) { own(); rulesFired.clear(); rulesFired.addAll(v); return this; }
+        public Builder ruleFired(String ruleId) { rulesFired = add(rulesFired, RULES, ruleId); return this; }
+        public Builder rulesFired(List<String> v) { rulesFired = whole(v, RULES); return this; }
         public Builder action(String v) { action = v; return this; }
-        public Builder reason(String v) { own(); reasons.add(v); return this; }
-        public Builder reasons(List<String> v) { own(); reasons.clear(); reasons.addAll(v); return this; }
+        public Builder reason(String v) { reasons = add(reasons, REASONS, v); return this; }
+        public Builder reasons(List<String> v) { reasons = whole(v, REASONS); return this; }
         public Builder routeTarget(String v) { routeTarget = v; return this; }
-        public Builder attempt(Attempt v) { own(); attempts.add(v); return this; }
-        public Builder attempts(List<Attempt> v) { own(); attempts.clear(); attempts.addAll(v); return this; }
+        public Builder attempt(Attempt v) { attempts = add(attempts, ATTEMPTS, v); return this; }
+        public Builder attempts(List<Attempt> v) { attempts = whole(v, ATTEMPTS); return this; }
         public Builder providerName(String v) { providerName = v; return this; }
         public Builder requestModel(String v) { requestModel = v; return this; }
         public Builder responseModel(String v) { responseModel = v; return this; }
@@ -270,18 +244,55 @@ public record TraceRecord(
         public Builder outputTokens(long v) { outputTokens = v; return this; }
         public Builder cachedInputTokens(long v) { cachedInputTokens = v; return this; }
         public Builder costNanoUsd(long v) { costNanoUsd = v; return this; }
-        public Builder budgetCharge(BudgetCharge v) { own(); budgetCharges.add(v); return this; }
-        public Builder budgetCharges(List<BudgetCharge> v) { own(); budgetCharges.clear(); budgetCharges.addAll(v); return this; }
-        public Builder finding(Finding v) { own(); findings.add(v); return this; }
-        public Builder findings(List<Finding> v) { own(); findings.clear(); findings.addAll(v); return this; }
-        public Builder evalResult(EvalResult v) { own(); evalResults.add(v); return this; }
-        public Builder evalResults(List<EvalResult> v) { own(); evalResults.clear(); evalResults.addAll(v); return this; }
+        public Builder budgetCharge(BudgetCharge v) { budgetCharges = add(budgetCharges, CHARGES, v); return this; }
+        public Builder budgetCharges(List<BudgetCharge> v) { budgetCharges = whole(v, CHARGES); return this; }
+        public Builder finding(Finding v) { findings = add(findings, FINDINGS, v); return this; }
+        public Builder findings(List<Finding> v) { findings = whole(v, FINDINGS); return this; }
+        public Builder evalResult(EvalResult v) { evalResults = add(evalResults, EVALS, v); return this; }
+        public Builder evalResults(List<EvalResult> v) { evalResults = whole(v, EVALS); return this; }
         public Builder errorType(String v) { errorType = v; return this; }
-        public Builder metadata(String key, String value) { own(); metadata.put(key, new MetaValue.Text(value)); return this; }
-        public Builder metadata(String key, List<String> values) { own(); metadata.put(key, new MetaValue.TextList(values)); return this; }
-        public Builder metadata(Map<String, MetaValue> v) { own(); metadata.clear(); metadata.putAll(v); return this; }
+        public Builder metadata(String key, String value) { return putMetadata(key, new MetaValue.Text(value)); }
+        public Builder metadata(String key, List<String> values) { return putMetadata(key, new MetaValue.TextList(values)); }
+
+        /** Replaces all metadata with the map's entries, in its iteration order. */
+        public Builder metadata(Map<String, MetaValue> v) {
+            metaKeys = NO_KEYS;
+            metaValues = NO_VALUES;
+            metaSize = 0;
+            owned &= ~METADATA;
+            if (v != null) {
+                for (Map.Entry<String, MetaValue> e : v.entrySet()) {
+                    putMetadata(e.getKey(), e.getValue());
+                }
+            }
+            return this;
+        }
+
         public Builder prompt(Content v) { prompt = v; return this; }
         public Builder response(Content v) { response = v; return this; }
+
+        /** Sets a metadata value; a key set before keeps its place (like {@link LinkedHashMap#put}). */
+        private Builder putMetadata(String key, MetaValue value) {
+            if ((owned & METADATA) == 0) {
+                int capacity = Math.max(4, metaSize + 1);
+                metaKeys = java.util.Arrays.copyOf(metaKeys, capacity);
+                metaValues = java.util.Arrays.copyOf(metaValues, capacity);
+                owned |= METADATA;
+            }
+            for (int i = 0; i < metaSize; i++) {
+                if (metaKeys[i] != null && metaKeys[i].equals(key)) {
+                    metaValues[i] = value;
+                    return this;
+                }
+            }
+            if (metaSize == metaKeys.length) {
+                metaKeys = java.util.Arrays.copyOf(metaKeys, metaSize * 2);
+                metaValues = java.util.Arrays.copyOf(metaValues, metaSize * 2);
+            }
+            metaKeys[metaSize] = key;
+            metaValues[metaSize++] = value;
+            return this;
+        }
 
         /**
          * Builds the record; when no record id was set, one is generated with {@link TraceIds#newRecordId}
@@ -293,27 +304,41 @@ public record TraceRecord(
                     hand(rulesFired), action, hand(reasons), routeTarget, hand(attempts), providerName, requestModel,
                     responseModel, inputTokens, outputTokens, cachedInputTokens, costNanoUsd, hand(budgetCharges),
                     hand(findings), hand(evalResults), errorType,
-                    metadata.isEmpty() ? Map.of() : new HandedMap<>(metadata), prompt, response);
-            handed = true; // the record shares the lists now: the next change to this builder copies them first
+                    metaSize == 0 ? MetadataMap.EMPTY : new MetadataMap(metaKeys, metaValues, metaSize), prompt, response);
+            owned = 0; // the record shares the lists and arrays now: the next change to this builder copies them first
             return r;
         }
 
-        /** Before a change: takes private copies of lists a built record shares (copy on write). */
-        private void own() {
-            if (handed) {
-                rulesFired = new ArrayList<>(rulesFired);
-                reasons = new ArrayList<>(reasons);
-                attempts = new ArrayList<>(attempts);
-                budgetCharges = new ArrayList<>(budgetCharges);
-                findings = new ArrayList<>(findings);
-                evalResults = new ArrayList<>(evalResults);
-                metadata = new LinkedHashMap<>(metadata);
-                handed = false;
+        /** A list set whole: an immutable copy, or the caller's own list when it already is immutable. */
+        private <T> List<T> whole(List<T> v, int bit) {
+            owned &= ~bit;
+            if (v == null || v.isEmpty()) {
+                return List.of();
+            }
+            try {
+                return List.copyOf(v);
+            } catch (NullPointerException e) {
+                owned |= bit; // keep the null so that build() reports it with the record's id
+                return new ArrayList<>(v);
             }
         }
 
-        private static <T> List<T> hand(ArrayList<T> list) {
-            return list.isEmpty() ? List.of() : new Handed<>(list);
+        /** Adds to a list, first copying it when this builder does not own it (copy on write). */
+        private <T> List<T> add(List<T> list, int bit, T item) {
+            ArrayList<T> own;
+            if ((owned & bit) != 0) {
+                own = (ArrayList<T>) list;
+            } else {
+                own = new ArrayList<>(Math.max(4, list.size() + 1));
+                own.addAll(list);
+                owned |= bit;
+            }
+            own.add(item);
+            return own;
+        }
+
+        private static <T> List<T> hand(List<T> list) {
+            return list instanceof ArrayList<T> own ? new Handed<>(own) : list;
         }
     }
 }

@@ -44,4 +44,42 @@ class TraceRecordTest {
         assertThatThrownBy(() -> TraceRecord.builder().ruleFired(null).build())
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("rulesFired");
     }
+
+    @Test
+    void metadata_keepsInsertionOrder_replacesInPlace_andEqualsAnOrdinaryMap() {
+        TraceRecord.Builder b = TraceRecord.builder().metadata("team", "a").metadata("user", "u1")
+                .metadata("tags", List.of("x", "y")).metadata("team", "b");
+        TraceRecord r = b.build();
+        java.util.Map<String, MetaValue> expected = new java.util.LinkedHashMap<>();
+        expected.put("team", new MetaValue.Text("b"));
+        expected.put("user", new MetaValue.Text("u1"));
+        expected.put("tags", new MetaValue.TextList(List.of("x", "y")));
+
+        assertThat(r.metadata().keySet()).containsExactly("team", "user", "tags");
+        assertThat(r.metadata()).isEqualTo(expected).hasSameHashCodeAs(expected);
+        assertThat(r.metadata().get("user")).isEqualTo(new MetaValue.Text("u1"));
+        assertThat(r.metadata().get("nobody")).isNull();
+        b.metadata("more", "m"); // after build: copies first
+        assertThat(r.metadata()).hasSize(3);
+        assertThat(b.build().metadata().keySet()).containsExactly("team", "user", "tags", "more");
+    }
+
+    @Test
+    void listSetWhole_isCopied_soLaterChangesToTheCallersListDoNotReachTheRecord() {
+        java.util.List<String> rules = new java.util.ArrayList<>(List.of("a"));
+        TraceRecord.Builder b = TraceRecord.builder().rulesFired(rules);
+        rules.add("b");
+        TraceRecord r = b.ruleFired("c").build();
+
+        assertThat(r.rulesFired()).containsExactly("a", "c");
+        assertThat(rules).containsExactly("a", "b");
+    }
+
+    @Test
+    void nullInAListSetWhole_isRejectedWithTheRecordId() {
+        java.util.List<String> withNull = new java.util.ArrayList<>();
+        withNull.add(null);
+        assertThatThrownBy(() -> TraceRecord.builder().recordId("r-1").reasons(withNull).build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("reasons of record r-1");
+    }
 }
