@@ -27,7 +27,7 @@ import picocli.CommandLine.Option;
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"Replay a slice of real LLM traffic (Azure, 2023) through an example policy that uses every rule kind.",
                 "No API keys, no network: models are served by the built-in mock provider plugin through engine.execute(),",
-                "with 2-5% of calls failing on purpose so that retries, cooldowns and fallbacks show."})
+                "with 2-5%% of calls failing on purpose so that retries, cooldowns and fallbacks show."})
 final class DemoCommand implements Callable<Integer> {
     @Option(names = "--policy", paramLabel = "FILE", description = "policy to use (default examples/policies/demo.llmpolicy)")
     Path policy;

@@ -105,6 +105,41 @@ class CliTest {
         }
     }
 
+    /** Every command and subcommand renders its help cleanly (a stray '%' in a description makes picocli warn). */
+    @Test
+    void everyCommandAndSubcommand_helpRendersWithoutWarnings() {
+        java.util.List<String[]> paths = new java.util.ArrayList<>();
+        collect(new picocli.CommandLine(new Main()), new java.util.ArrayList<>(), paths);
+        assertThat(paths).hasSizeGreaterThan(15);
+        PrintStream realErr = System.err;
+        ByteArrayOutputStream warnings = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(warnings, true, StandardCharsets.UTF_8)); // picocli's tracer writes here
+        try {
+            for (String[] path : paths) {
+                String[] args = java.util.Arrays.copyOf(path, path.length + 1);
+                args[path.length] = "--help";
+                Run r = run(args);
+                assertThat(r.code()).as(String.join(" ", path)).isZero();
+                assertThat(r.out() + r.err()).as(String.join(" ", path)).doesNotContain("WARN").doesNotContain("%n");
+            }
+        } finally {
+            System.setErr(realErr);
+        }
+        assertThat(warnings.toString(StandardCharsets.UTF_8)).doesNotContain("WARN");
+    }
+
+    private static void collect(picocli.CommandLine cmd, java.util.List<String> prefix, java.util.List<String[]> into) {
+        for (var e : cmd.getSubcommands().entrySet()) {
+            if (e.getKey().equals("help") || !e.getValue().getCommandName().equals(e.getKey())) {
+                continue; // picocli's help command, and aliases
+            }
+            java.util.List<String> path = new java.util.ArrayList<>(prefix);
+            path.add(e.getKey());
+            into.add(path.toArray(String[]::new));
+            collect(e.getValue(), path, into);
+        }
+    }
+
     @Test
     void fmt_check_namesUnformattedFiles_andWriteFixesThem() throws Exception {
         Path f = file("messy.llmpolicy", "policy \"p\"\nmodel a=openai \"gpt-4o\"\nroute r{otherwise->a}\n");
