@@ -60,6 +60,59 @@ final class BodyReader {
         return (int) v;
     }
 
+    long readZigZag() {
+        long v = readVarLong();
+        return (v >>> 1) ^ -(v & 1);
+    }
+
+    /** What {@link BodyWriter#writeRecordId} writes. */
+    String readRecordId() {
+        int form = readUnsignedByte();
+        if (form == BodyWriter.TEXT) {
+            return readString();
+        }
+        if (form != BodyWriter.UUID_BYTES) {
+            throw new RecordCodec.MalformedBodyException("bad record id form " + form);
+        }
+        need(16);
+        long high = 0;
+        long low = 0;
+        for (int i = 0; i < 8; i++) {
+            high = high << 8 | (buf[pos + i] & 0xFFL);
+            low = low << 8 | (buf[pos + 8 + i] & 0xFFL);
+        }
+        pos += 16;
+        return new java.util.UUID(high, low).toString();
+    }
+
+    /** What {@link BodyWriter#writeHex} writes. */
+    String readHex() {
+        int form = readUnsignedByte();
+        if (form == BodyWriter.TEXT) {
+            return readString();
+        }
+        if (form != BodyWriter.HEX_BYTES && form != BodyWriter.SHA256_HEX_BYTES) {
+            throw new RecordCodec.MalformedBodyException("bad hex form " + form);
+        }
+        int n = readVarInt();
+        need(n);
+        String hex = java.util.HexFormat.of().formatHex(buf, pos, pos + n);
+        pos += n;
+        return form == BodyWriter.SHA256_HEX_BYTES ? BodyWriter.SHA256_PREFIX + hex : hex;
+    }
+
+    /** What {@link BodyWriter#writeUnit} writes. */
+    String readUnit() {
+        int code = readUnsignedByte();
+        return switch (code) {
+            case 0 -> readString();
+            case 1 -> BudgetCharge.NANO_USD;
+            case 2 -> BudgetCharge.TOKENS;
+            case 3 -> BudgetCharge.REQUESTS;
+            default -> throw new RecordCodec.MalformedBodyException("bad budget unit code " + code);
+        };
+    }
+
     String readString() {
         long header = readVarLong();
         if (header == 0) {

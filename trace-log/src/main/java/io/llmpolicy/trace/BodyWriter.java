@@ -112,6 +112,154 @@ final class BodyWriter {
         writeStringUncached(s, s.length());
     }
 
+    /** Signed, as a zigzag varint: small magnitudes of either sign take few bytes. */
+    void writeZigZag(long v) {
+        writeVarLong((v << 1) ^ (v >> 63));
+    }
+
+    static final int TEXT = 0;
+    static final int UUID_BYTES = 1;
+    static final int HEX_BYTES = 1;
+    static final int SHA256_HEX_BYTES = 2;
+    static final String SHA256_PREFIX = "sha256:";
+
+    /**
+     * A record id: {@code u8 1} and the 16 bytes of a UUID when the id is one in canonical lowercase text (what
+     * {@link TraceIds} makes), otherwise {@code u8 0} and the text. Ids are unique, so this bypasses the cache.
+     */
+    void writeRecordId(String id) {
+        if (id != null && id.length() == 36) {
+            ensure(17);
+            if (uuidBytes(id, buf, pos + 1)) {
+                buf[pos] = UUID_BYTES;
+                pos += 17;
+                return;
+            }
+        }
+        writeByte(TEXT);
+        writeUniqueString(id);
+    }
+
+    /**
+     * A hash in hex: {@code u8 2} and the bytes for {@code "sha256:" + lowercase hex}, {@code u8 1} and the
+     * bytes for plain lowercase hex (both with a varint byte count), otherwise {@code u8 0} and the text. The
+     * encoded form of the last few distinct hashes is kept (a policy hash repeats in every record).
+     */
+    void writeHex(String s) {
+        if (s == null) {
+            writeByte(TEXT);
+            writeByte(0);
+            return;
+        }
+        for (int i = 0; i < HEX_CACHE; i++) {
+            if (hexKeys[i] == s) {
+                writeBytes(hexValues[i]);
+                return;
+            }
+        }
+        int start = pos;
+        writeHexUncached(s);
+        int slot = hexNext++ & (HEX_CACHE - 1);
+        hexKeys[slot] = s;
+        hexValues[slot] = Arrays.copyOfRange(buf, start, pos);
+    }
+
+    private static final int HEX_CACHE = 4;
+    private final String[] hexKeys = new String[HEX_CACHE];
+    private final byte[][] hexValues = new byte[HEX_CACHE][];
+    private int hexNext;
+
+    private void writeHexUncached(String s) {
+        boolean prefixed = s.startsWith(SHA256_PREFIX);
+        int from = prefixed ? SHA256_PREFIX.length() : 0;
+        int digits = s.length() - from;
+        if (digits > 0 && digits % 2 == 0 && digits <= 2 * 1024) {
+            int n = digits / 2; // up to 1024 bytes: a one- or two-byte varint count
+            ensure(3 + n);
+            int at = pos;
+            buf[at++] = (byte) (prefixed ? SHA256_HEX_BYTES : HEX_BYTES);
+            if (n < 0x80) {
+                buf[at++] = (byte) n;
+            } else {
+                buf[at++] = (byte) (n & 0x7F | 0x80);
+                buf[at++] = (byte) (n >>> 7);
+            }
+            if (hexBytes(s, from, n, buf, at)) {
+                pos = at + n;
+                return;
+            }
+        }
+        writeByte(TEXT); // not lowercase hex: as text (the bytes written above are overwritten)
+        writeString(s);
+    }
+
+    private void writeBytes(byte[] b) {
+        ensure(b.length);
+        System.arraycopy(b, 0, buf, pos, b.length);
+        pos += b.length;
+    }
+
+    /** Lowercase hex digit values; -1 for anything else (uppercase too: it would not round-trip). */
+    private static final byte[] HEX = new byte[128];
+
+    static {
+        Arrays.fill(HEX, (byte) -1);
+        for (int i = 0; i < 10; i++) {
+            HEX['0' + i] = (byte) i;
+        }
+        for (int i = 0; i < 6; i++) {
+            HEX['a' + i] = (byte) (10 + i);
+        }
+    }
+
+    private static int hexDigit(String s, int i) {
+        char c = s.charAt(i);
+        return c < 128 ? HEX[c] : -1;
+    }
+
+    /** Decodes {@code n} bytes of lowercase hex starting at {@code from} into {@code out}; false if not hex. */
+    private static boolean hexBytes(String s, int from, int n, byte[] out, int at) {
+        int bad = 0;
+        for (int i = 0; i < n; i++) {
+            int hi = hexDigit(s, from + 2 * i);
+            int lo = hexDigit(s, from + 2 * i + 1);
+            bad |= hi | lo; // negative when either is not a digit
+            out[at + i] = (byte) (hi << 4 | lo);
+        }
+        return bad >= 0;
+    }
+
+    /** Writes the 16 bytes of a canonical lowercase UUID text into {@code out}; false if it is not one. */
+    private static boolean uuidBytes(String s, byte[] out, int at) {
+        if (s.charAt(8) != '-' || s.charAt(13) != '-' || s.charAt(18) != '-' || s.charAt(23) != '-') {
+            return false;
+        }
+        int bad = 0;
+        int o = at;
+        for (int i = 0; i < 36; ) {
+            if (i == 8 || i == 13 || i == 18 || i == 23) {
+                i++;
+                continue;
+            }
+            int hi = hexDigit(s, i);
+            int lo = hexDigit(s, i + 1);
+            bad |= hi | lo;
+            out[o++] = (byte) (hi << 4 | lo);
+            i += 2;
+        }
+        return bad >= 0;
+    }
+
+    /** A budget charge unit: {@code u8 1..3} for the units llmpolicy writes, otherwise {@code u8 0} and the text. */
+    void writeUnit(String unit) {
+        int code = BudgetCharge.NANO_USD.equals(unit) ? 1 : BudgetCharge.TOKENS.equals(unit) ? 2
+                : BudgetCharge.REQUESTS.equals(unit) ? 3 : 0;
+        writeByte(code);
+        if (code == 0) {
+            writeString(unit);
+        }
+    }
+
     /** Strings up to this many chars are cached: ids and names, not prompts. */
     static final int MAX_CACHED_CHARS = 96;
     private static final int CACHE_SIZE = 256;

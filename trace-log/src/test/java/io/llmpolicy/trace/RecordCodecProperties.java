@@ -49,8 +49,19 @@ class RecordCodecProperties {
         Arbitrary<Long> anyLong = Arbitraries.longs();
         Arbitrary<Long> count = Arbitraries.longs().between(0, Long.MAX_VALUE);
         Arbitrary<Attempt> attempt = Combinators.combine(maybe, maybe, maybe, count).as(Attempt::new);
-        Arbitrary<BudgetCharge> charge = Combinators.combine(text.filter(s -> !s.isEmpty()), maybe, anyLong,
-                text.filter(s -> !s.isEmpty())).as(BudgetCharge::new);
+        // The compact forms of body v2 (UUID ids, hex hashes, unit codes) and near misses that must stay text.
+        Arbitrary<String> uuid = Arbitraries.randomValue(r -> new java.util.UUID(r.nextLong(), r.nextLong()).toString());
+        Arbitrary<String> recordIds = Arbitraries.oneOf(text.filter(s -> !s.isEmpty()), uuid, uuid.map(String::toUpperCase),
+                uuid.map(u -> u.replace('-', '_')));
+        Arbitrary<String> hexDigits = Arbitraries.strings().withChars("0123456789abcdef").ofMinLength(1).ofMaxLength(300);
+        Arbitrary<String> hex = Arbitraries.oneOf(maybe, hexDigits, hexDigits.map(h -> "sha256:" + h),
+                hexDigits.map(h -> "sha256:" + h.toUpperCase()), hexDigits.map(h -> h + "g"),
+                Arbitraries.strings().withChars("0123456789abcdef").ofLength(64).map(h -> "sha256:" + h),
+                Arbitraries.just("sha256:"));
+        Arbitrary<String> unit = Arbitraries.oneOf(text.filter(s -> !s.isEmpty()),
+                Arbitraries.of(BudgetCharge.NANO_USD, BudgetCharge.TOKENS, BudgetCharge.REQUESTS));
+        Arbitrary<BudgetCharge> charge = Combinators.combine(text.filter(s -> !s.isEmpty()), maybe, anyLong, unit)
+                .as(BudgetCharge::new);
         Arbitrary<Finding> finding = Combinators.combine(text.filter(s -> !s.isEmpty()),
                         Arbitraries.of(Finding.Phase.class), Arbitraries.integers().between(0, 1000),
                         Arbitraries.integers().between(0, 100_000), Arbitraries.integers().between(0, 100), maybe)
@@ -63,11 +74,12 @@ class RecordCodecProperties {
         Arbitrary<Map<String, MetaValue>> metadata = Arbitraries.maps(text.filter(s -> !s.isEmpty()), meta)
                 .ofMaxSize(4);
         Arbitrary<Content> content = Arbitraries.oneOf(Arbitraries.just(Content.OMITTED),
-                Combinators.combine(text, text).as(Content.KeyedHash::new), text.map(Content.Redacted::new),
+                Combinators.combine(text, hex.filter(h -> h != null)).as(Content.KeyedHash::new),
+                text.map(Content.Redacted::new),
                 text.map(Content.Full::new));
-        Arbitrary<PolicyRef> policy = Combinators.combine(maybe, maybe, maybe).as(PolicyRef::new);
+        Arbitrary<PolicyRef> policy = Combinators.combine(maybe, maybe, hex).as(PolicyRef::new);
 
-        Arbitrary<TraceRecord.Builder> head = Combinators.combine(text.filter(s -> !s.isEmpty()), maybe, anyLong,
+        Arbitrary<TraceRecord.Builder> head = Combinators.combine(recordIds, maybe, anyLong,
                         anyLong, policy, text.list().ofMaxSize(3), maybe, text.list().ofMaxSize(3))
                 .as((id, req, start, end, pol, rules, action, reasons) -> TraceRecord.builder().recordId(id)
                         .requestId(req).startTimeUnixNano(start).endTimeUnixNano(end).policy(pol).rulesFired(rules)
@@ -122,5 +134,56 @@ class RecordCodecProperties {
     @Provide
     Arbitrary<Long> times() {
         return Arbitraries.longs().between(0, 4_000_000_000_000_000_000L);
+    }
+
+    /**
+     * Bodies written by earlier versions (layout v1, golden hex captured before v2 existed) still decode to the
+     * records they were written from.
+     */
+    @net.jqwik.api.Example
+    void layoutV1Bodies_stillDecode() throws Exception {
+        List<String> lines;
+        try (var in = RecordCodecProperties.class.getResourceAsStream("/golden/body-v1.hex")) {
+            lines = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII).lines().toList();
+        }
+        List<TraceRecord> expected = List.of(Fixtures.full(1), Fixtures.full(7),
+                Fixtures.full(10).toBuilder().recordId("01a21c96-783d-70ce-8a36-c6fc5fb27de4").build());
+        assertThat(lines).hasSize(expected.size());
+        for (int i = 0; i < lines.size(); i++) {
+            byte[] body = java.util.HexFormat.of().parseHex(lines.get(i));
+            assertThat(body[0]).isEqualTo((byte) 1);
+            assertThat(RecordCodec.decode(body, 0, body.length)).isEqualTo(expected.get(i));
+            // and v2 is smaller: the id, the policy hash, the HMAC, times, cost and units in their compact forms
+            BodyWriter v2 = new BodyWriter(16);
+            RecordCodec.encode(expected.get(i), v2);
+            assertThat(v2.length()).isLessThan(body.length - 60);
+        }
+    }
+
+    @net.jqwik.api.Example
+    void newerLayoutVersion_isRefusedByName() {
+        BodyWriter body = new BodyWriter(16);
+        RecordCodec.encode(Fixtures.full(1), body);
+        body.array()[0] = (byte) (RecordCodec.VERSION + 1);
+        assertThatThrownBy(() -> RecordCodec.decode(body.array(), 0, body.length()))
+                .isInstanceOf(RecordCodec.MalformedBodyException.class).hasMessageContaining("written by a newer llmpolicy");
+    }
+
+    /** The compact forms apply exactly to canonical text: a UUID id takes 17 bytes, a sha256 hash 34. */
+    @net.jqwik.api.Example
+    void compactForms_forCanonicalIdsAndHashes() {
+        BodyWriter w = new BodyWriter(16);
+        w.writeRecordId("01a21c96-783d-70ce-8a36-c6fc5fb27de4");
+        assertThat(w.length()).isEqualTo(17);
+        w.clear();
+        w.writeRecordId("01A21C96-783D-70CE-8A36-C6FC5FB27DE4"); // uppercase would not round-trip as bytes
+        assertThat(w.length()).isEqualTo(1 + 1 + 36);
+        w.clear();
+        w.writeHex("sha256:" + "ab".repeat(32));
+        assertThat(w.length()).isEqualTo(34);
+        w.clear();
+        w.writeHex("sha256:" + "ab".repeat(32)); // the cached form: the same bytes
+        assertThat(w.length()).isEqualTo(34);
+        assertThat(new BodyReader(w.array(), 0, w.length()).readHex()).isEqualTo("sha256:" + "ab".repeat(32));
     }
 }
