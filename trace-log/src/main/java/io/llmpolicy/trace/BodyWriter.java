@@ -50,6 +50,10 @@ final class BodyWriter {
 
     /** Unsigned LEB128; callers pass only non-negative values. */
     void writeVarLong(long v) {
+        if ((v & ~0x7FL) == 0 && pos < buf.length) { // counts and small numbers: one byte
+            buf[pos++] = (byte) v;
+            return;
+        }
         ensure(10);
         while ((v & ~0x7FL) != 0) {
             buf[pos++] = (byte) ((v & 0x7F) | 0x80);
@@ -66,6 +70,19 @@ final class BodyWriter {
      * bytes written in place).
      */
     void writeString(String s) {
+        // The hot path, kept small so that the JIT inlines it at every call site: the same String instance as
+        // last time, in its first slot (policy, rule, model and budget names are the same objects record after record).
+        if (s != null && s.length() <= MAX_CACHED_CHARS) {
+            int slot = s.hashCode() & (CACHE_SIZE - 1);
+            if (cachedKeys[slot] == s) {
+                copyCached(slot);
+                return;
+            }
+        }
+        writeStringSlow(s);
+    }
+
+    private void writeStringSlow(String s) {
         if (s == null) {
             writeByte(0);
             return;
@@ -78,29 +95,41 @@ final class BodyWriter {
         int h = s.hashCode();
         int first = h & (CACHE_SIZE - 1);
         String key = cachedKeys[first];
-        int slot = first;
-        if (key != s && (key == null || !key.equals(s))) {
-            int second = (h >>> 16 ^ h >>> 8) & (CACHE_SIZE - 1);
-            key = cachedKeys[second];
-            if (key != s && (key == null || !key.equals(s))) {
-                int start = pos;
-                writeStringUncached(s, n);
-                // Two candidate slots: fill an empty one, else replace the first, so strings of a record rarely
-                // evict each other and new strings replace old ones.
-                int into = cachedKeys[first] == null || key != null ? first : second;
-                cachedKeys[into] = s;
-                cachedBytes[into] = Arrays.copyOfRange(buf, start, pos);
-                return;
-            }
-            slot = second;
+        if (key != null && key.equals(s)) {
+            copyCached(first);
+            return;
         }
+        int second = (h >>> 16 ^ h >>> 8) & (CACHE_SIZE - 1);
+        key = cachedKeys[second];
+        if (key == s || key != null && key.equals(s)) {
+            copyCached(second);
+            return;
+        }
+        int start = pos;
+        writeStringUncached(s, n);
+        // Two candidate slots: fill an empty one, else replace the first, so strings of a record rarely
+        // evict each other and new strings replace old ones.
+        int into = cachedKeys[first] == null || key != null ? first : second;
+        cachedKeys[into] = s;
+        cachedBytes[into] = Arrays.copyOfRange(buf, start, start + ((pos - start + 7) & ~7));
+        cachedLengths[into] = pos - start;
+    }
+
+    /**
+     * Copies a cached encoding 8 bytes at a time from its array, padded to a multiple of 8: cheaper than an
+     * arraycopy call for the short strings that fill a record. The padding lands past the end and is overwritten
+     * or ignored.
+     */
+    private void copyCached(int slot) {
         byte[] cached = cachedBytes[slot];
-        int length = cached.length;
-        if (pos + length > buf.length) {
-            ensure(length);
+        int padded = cached.length;
+        if (pos + padded > buf.length) {
+            ensure(padded);
         }
-        System.arraycopy(cached, 0, buf, pos, length);
-        pos += length;
+        for (int k = 0; k < padded; k += 8) {
+            LONG_LE.set(buf, pos + k, (long) LONG_LE.get(cached, k));
+        }
+        pos += cachedLengths[slot];
     }
 
     /** Writes a string that will not repeat (a record or request id), bypassing the cache. */
@@ -229,23 +258,27 @@ final class BodyWriter {
         return bad >= 0;
     }
 
+    /** Scratch for {@link #uuidBytes}: {@code getChars} copies (inflates) a string's chars in one intrinsic call. */
+    private final char[] uuidChars = new char[36];
+
     /** Writes the 16 bytes of a canonical lowercase UUID text into {@code out}; false if it is not one. */
-    private static boolean uuidBytes(String s, byte[] out, int at) {
-        if (s.charAt(8) != '-' || s.charAt(13) != '-' || s.charAt(18) != '-' || s.charAt(23) != '-') {
+    private boolean uuidBytes(String s, byte[] out, int at) {
+        char[] c = uuidChars;
+        s.getChars(0, 36, c, 0);
+        if (c[8] != '-' || c[13] != '-' || c[18] != '-' || c[23] != '-') {
             return false;
         }
         int bad = 0;
         int o = at;
-        for (int i = 0; i < 36; ) {
+        for (int i = 0; i < 36; i += 2) {
             if (i == 8 || i == 13 || i == 18 || i == 23) {
-                i++;
+                i--; // skip the hyphen: the next pair starts one char later
                 continue;
             }
-            int hi = hexDigit(s, i);
-            int lo = hexDigit(s, i + 1);
-            bad |= hi | lo;
+            int hi = c[i] < 128 ? HEX[c[i]] : -1;
+            int lo = c[i + 1] < 128 ? HEX[c[i + 1]] : -1;
+            bad |= hi | lo; // negative when either is not a lowercase hex digit
             out[o++] = (byte) (hi << 4 | lo);
-            i += 2;
         }
         return bad >= 0;
     }
@@ -264,7 +297,9 @@ final class BodyWriter {
     static final int MAX_CACHED_CHARS = 96;
     private static final int CACHE_SIZE = 256;
     private final String[] cachedKeys = new String[CACHE_SIZE];
+    /** Encoded strings, each padded with zeros to a multiple of 8 bytes; their real lengths are in cachedLengths. */
     private final byte[][] cachedBytes = new byte[CACHE_SIZE][];
+    private final int[] cachedLengths = new int[CACHE_SIZE];
 
     private void writeStringUncached(String s, int n) {
         if (n <= 42) { // at most 126 bytes of WTF-8, so varint(bytes + 1) is one byte: write in place, then the prefix
