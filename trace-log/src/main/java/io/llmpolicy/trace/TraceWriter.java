@@ -114,6 +114,7 @@ public final class TraceWriter implements AutoCloseable {
         ChainLink link;
         long end;
         long lastByte;
+        boolean hint;
         DocumentContext dc;
         try {
             dc = l.appender.writingDocument();
@@ -128,7 +129,10 @@ public final class TraceWriter implements AutoCloseable {
             Documents.write(dc.wire(), sequence, body.array(), body.length(), link.hash());
             net.openhft.chronicle.bytes.Bytes<?> written = dc.wire().bytes();
             end = written.writePosition();
-            lastByte = toucher == null ? 0 : lastByteAddress(written, end);
+            // The toucher needs a hint only when this thread's writes reach a new page (one record in ~15).
+            hint = toucher != null && (end >>> 12 != l.hintPage || index != l.hintIndex + 1);
+            lastByte = hint ? lastByteAddress(written, end) : 0;
+            l.hintIndex = index;
         } catch (RuntimeException | Error e) {
             dc.rollbackOnClose();
             try {
@@ -150,7 +154,8 @@ public final class TraceWriter implements AutoCloseable {
             head = null;
             throw new TraceException("cannot commit to trace directory " + config.directory() + ": " + e, e);
         }
-        if (toucher != null) {
+        if (hint) {
+            l.hintPage = end >>> 12;
             toucher.advanced(rollCycle.toCycle(link.index()), end, lastByte);
         }
         afterCommit(l, previous, link);
@@ -319,6 +324,9 @@ public final class TraceWriter implements AutoCloseable {
         final BodyWriter body = new BodyWriter(1024);
         final ChainHash chain = new ChainHash();
         final Documents.Raw raw = new Documents.Raw();
+        /** Page and queue index of this thread's last write, to hint the page toucher only when it matters. */
+        long hintPage = -1;
+        long hintIndex = Long.MIN_VALUE;
         private ExcerptTailer tailer;
 
         Lane(ExcerptAppender appender) {
