@@ -22,6 +22,20 @@ final class BodyWriter {
         pos = 0;
     }
 
+    /** Clears and leaves the first {@code reserve} bytes free (for a header written in front of the body later). */
+    void clear(int reserve) {
+        pos = 0;
+        ensure(reserve);
+        pos = reserve;
+    }
+
+    /** Appends raw bytes (no length prefix). */
+    void writeRaw(byte[] b, int offset, int length) {
+        ensure(length);
+        System.arraycopy(b, offset, buf, pos, length);
+        pos += length;
+    }
+
     byte[] array() {
         return buf;
     }

@@ -23,13 +23,47 @@ final class Documents {
     /** First byte of a layout-2 document; a layout-1 document starts with a field-name header (0xC0-0xDF). */
     static final int RAW_LAYOUT = 2;
 
+    /** Room to leave in front of a body for {@link #frame}: the layout byte, the sequence and a 5-byte length. */
+    static final int HEADER_ROOM = 1 + Long.BYTES + 5;
+
+    private static final java.lang.invoke.VarHandle LONG_LE =
+            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+
+    /**
+     * Writes a layout-2 document header (layout byte, sequence, stop-bit body length) into {@code buf} so that it
+     * ends exactly at {@code bodyStart}, where the body already is; returns where the header starts. With the
+     * chain hash appended after the body, {@code buf} then holds the whole document, written with one copy.
+     */
+    static int frame(byte[] buf, int bodyStart, long sequence, int bodyLength) {
+        int lengthBytes = 1;
+        for (long v = bodyLength >>> 7; v != 0; v >>>= 7) {
+            lengthBytes++;
+        }
+        int start = bodyStart - lengthBytes - Long.BYTES - 1;
+        buf[start] = (byte) RAW_LAYOUT;
+        LONG_LE.set(buf, start + 1, sequence);
+        int at = start + 1 + Long.BYTES;
+        long v = bodyLength;
+        while ((v & ~0x7FL) != 0) { // Chronicle's stop-bit encoding: 7 bits per byte, low bits first
+            buf[at++] = (byte) ((v & 0x7F) | 0x80);
+            v >>>= 7;
+        }
+        buf[at] = (byte) v;
+        return start;
+    }
+
+    /** Writes a document {@link #frame} prepared: one copy into the queue. */
+    static void write(Wire wire, byte[] document, int offset, int length) {
+        wire.bytes().write(document, offset, length);
+    }
+
+    /** Writes a layout-2 document from its parts (tests; the writer uses {@link #frame}). */
     static void write(Wire wire, long sequence, byte[] body, int bodyLength, byte[] hash) {
-        Bytes<?> out = wire.bytes();
-        out.writeByte((byte) RAW_LAYOUT);
-        out.writeLong(sequence);
-        out.writeStopBit(bodyLength);
-        out.write(body, 0, bodyLength);
-        out.write(hash, 0, ChainHash.LENGTH);
+        byte[] doc = new byte[HEADER_ROOM + bodyLength + ChainHash.LENGTH];
+        System.arraycopy(body, 0, doc, HEADER_ROOM, bodyLength);
+        System.arraycopy(hash, 0, doc, HEADER_ROOM + bodyLength, ChainHash.LENGTH);
+        int start = frame(doc, HEADER_ROOM, sequence, bodyLength);
+        write(wire, doc, start, doc.length - start);
     }
 
     /** Layout 1, kept so tests can produce documents of earlier versions. */

@@ -106,9 +106,10 @@ public final class TraceWriter implements AutoCloseable {
         }
         Lane l = lane.get();
         BodyWriter body = l.body;
-        body.clear();
+        body.clear(Documents.HEADER_ROOM); // the document header goes in front of the body once the sequence is known
         RecordCodec.encode(record, body);
-        l.chain.absorbBody(body.array(), 0, body.length());
+        int bodyLength = body.length() - Documents.HEADER_ROOM;
+        l.chain.absorbBody(body.array(), Documents.HEADER_ROOM, bodyLength);
 
         ChainLink previous;
         ChainLink link;
@@ -126,7 +127,9 @@ public final class TraceWriter implements AutoCloseable {
             previous = previousLink(l, index);
             long sequence = previous.sequence() + 1;
             link = new ChainLink(index, sequence, l.chain.finishLink(sequence, previous.hash()));
-            Documents.write(dc.wire(), sequence, body.array(), body.length(), link.hash());
+            body.writeRaw(link.hash(), 0, ChainHash.LENGTH);
+            int start = Documents.frame(body.array(), Documents.HEADER_ROOM, sequence, bodyLength);
+            Documents.write(dc.wire(), body.array(), start, body.length() - start);
             net.openhft.chronicle.bytes.Bytes<?> written = dc.wire().bytes();
             end = written.writePosition();
             // The toucher needs a hint only when this thread's writes reach a new page (one record in ~15).
