@@ -233,7 +233,7 @@ public final class TraceWriter implements AutoCloseable {
                 checkpoints.append(checkpoint(Checkpoint.Kind.ROLL, previous), force);
             }
             int every = config.checkpointEvery();
-            if (every > 0 && (link.sequence() + 1) % every == 0) {
+            if (every > 0 && link.sequence() + 1 >= l.nextCheckpoint && isCheckpoint(l, link.sequence() + 1, every)) {
                 if (durability == Durability.SYNC_AT_CHECKPOINT) {
                     l.appender.sync();
                 }
@@ -246,6 +246,15 @@ public final class TraceWriter implements AutoCloseable {
         if (rolled && !config.retention().keepsAll()) {
             sweepRetention();
         }
+    }
+
+    /**
+     * Whether {@code count} (a sequence + 1) is a multiple of {@code every}; also moves the lane's next candidate
+     * past it, so that the common case is one comparison instead of a 64-bit division per record.
+     */
+    private static boolean isCheckpoint(Lane l, long count, int every) {
+        l.nextCheckpoint = (count / every + 1) * every;
+        return count % every == 0;
     }
 
     private Checkpoint checkpoint(Checkpoint.Kind kind, ChainLink link) {
@@ -329,6 +338,8 @@ public final class TraceWriter implements AutoCloseable {
         final Documents.Raw raw = new Documents.Raw();
         /** Page and queue index of this thread's last write, to hint the page toucher only when it matters. */
         long hintPage = -1;
+        /** The smallest sequence + 1 that can need an every-N checkpoint after this thread's last one. */
+        long nextCheckpoint;
         long hintIndex = Long.MIN_VALUE;
         private ExcerptTailer tailer;
 
