@@ -275,26 +275,41 @@ final class BodyWriter {
     /** Scratch for {@link #uuidBytes}: {@code getChars} copies (inflates) a string's chars in one intrinsic call. */
     private final char[] uuidChars = new char[36];
 
+    private static final java.lang.invoke.VarHandle LONG_BE =
+            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.BIG_ENDIAN);
+
     /** Writes the 16 bytes of a canonical lowercase UUID text into {@code out}; false if it is not one. */
     private boolean uuidBytes(String s, byte[] out, int at) {
         char[] c = uuidChars;
-        s.getChars(0, 36, c, 0);
+        s.getChars(0, 36, c, 0); // one intrinsic copy; reading the chars from the array is faster than charAt
         if (c[8] != '-' || c[13] != '-' || c[18] != '-' || c[23] != '-') {
             return false;
         }
-        int bad = 0;
-        int o = at;
-        for (int i = 0; i < 36; i += 2) {
-            if (i == 8 || i == 13 || i == 18 || i == 23) {
-                i--; // skip the hyphen: the next pair starts one char later
-                continue;
-            }
-            int hi = c[i] < 128 ? HEX[c[i]] : -1;
-            int lo = c[i + 1] < 128 ? HEX[c[i + 1]] : -1;
-            bad |= hi | lo; // negative when either is not a lowercase hex digit
-            out[o++] = (byte) (hi << 4 | lo);
+        // 8-4-4-4-12 hex digits; nibbles() is negative when a char is not a lowercase hex digit
+        long a = nibbles(c, 0, 8);
+        long b = nibbles(c, 9, 4);
+        long d = nibbles(c, 14, 4);
+        long e = nibbles(c, 19, 4);
+        long f = nibbles(c, 24, 12);
+        if ((a | b | d | e | f) < 0) {
+            return false;
         }
-        return bad >= 0;
+        LONG_BE.set(out, at, a << 32 | b << 16 | d);
+        LONG_BE.set(out, at + 8, e << 48 | f);
+        return true;
+    }
+
+    /** The value of {@code count} (at most 15) lowercase hex digits, or a negative number if one is not. */
+    private static long nibbles(char[] c, int from, int count) {
+        long v = 0;
+        long bad = 0;
+        for (int i = from; i < from + count; i++) {
+            char ch = c[i];
+            long digit = ch < 128 ? HEX[ch] : -1;
+            bad |= digit;
+            v = v << 4 | (digit & 0xF);
+        }
+        return bad < 0 ? -1 : v;
     }
 
     /** A budget charge unit: {@code u8 1..3} for the units llmpolicy writes, otherwise {@code u8 0} and the text. */
