@@ -5,9 +5,14 @@ import io.llmpolicy.trace.Attempt;
 import io.llmpolicy.trace.BudgetCharge;
 import io.llmpolicy.trace.ContentMode;
 import io.llmpolicy.trace.ContentPolicy;
+import io.llmpolicy.trace.Content;
+import io.llmpolicy.trace.MetaValue;
+import io.llmpolicy.trace.TraceIds;
 import io.llmpolicy.trace.TraceRecord;
 import io.llmpolicy.trace.TraceWriter;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Writes one trace record per completed request and per denied decision. Records name the policy version, the
@@ -120,75 +125,127 @@ final class TraceSink implements AutoCloseable {
     }
 
     void denied(Decision d, ContentPolicy content) {
-        append(base(d, content).action("deny").build());
+        append(record(d, content, null, null));
     }
 
     void completed(Decision d, LlmResponse response, Outcome o, ContentPolicy content) {
-        TraceRecord.Builder b = base(d, content).action("allow")
-                .endTimeUnixNano((d.timestampMillis() + Math.max(0, response.latencyMillis())) * 1_000_000L)
-                .responseModel(response.model() != null ? response.model() : d.providerModel())
-                .inputTokens(o.inputTokens()).outputTokens(o.outputTokens()).cachedInputTokens(o.cachedInputTokens())
-                .costNanoUsd(o.costNanoUsd())
-                .attempt(new Attempt(d.provider(), d.providerModel(), o.success() ? null : o.errorClass(),
-                        Math.max(0, response.latencyMillis()) * 1_000_000L));
-        if (!o.success()) b.errorType(o.errorClass());
-        for (GuardFinding f : o.findings()) b.finding(traceFinding(f));
-        for (EvalResult e : o.evals()) {
-            b.evalResult(new io.llmpolicy.trace.EvalResult(e.eval() + ": " + e.assertion(), e.score(), e.label(), null, e.pass()));
-        }
-        String text = response.content();
-        if (text != null && !text.isEmpty() && content.mode(ContentPolicy.Direction.RESPONSE) != ContentMode.NONE) {
-            b.response(content.response(text, o.output() != null ? o.output() : ""));
-        }
-        // One charge per counter and limited dimension, named by the store's key (a budget with limits in several
-        // windows has a counter per window: "team@day"), so budgets can be rebuilt from the trace after a restart.
-        for (io.llmpolicy.engine.budget.Reservation r : d.reservations) {
-            io.llmpolicy.engine.budget.Limits l = r.limits();
-            String key = r.key().scopeText();
-            if (l.nanoUsd() != io.llmpolicy.engine.budget.Limits.UNLIMITED) {
-                b.budgetCharge(new BudgetCharge(r.key().budget(), key, o.costNanoUsd(), BudgetCharge.NANO_USD));
-            }
-            if (l.tokens() != io.llmpolicy.engine.budget.Limits.UNLIMITED) {
-                b.budgetCharge(new BudgetCharge(r.key().budget(), key, o.inputTokens() + o.outputTokens(), "tokens"));
-            }
-            if (l.requests() != io.llmpolicy.engine.budget.Limits.UNLIMITED) {
-                b.budgetCharge(new BudgetCharge(r.key().budget(), key, o.success() ? 1 : 0, "requests"));
-            }
-        }
-        append(b.build());
+        append(record(d, content, response, o));
     }
 
-    private TraceRecord.Builder base(Decision d, ContentPolicy content) {
+    /**
+     * The record of a decision, completed ({@code response} and {@code o} given) or denied (both null). Built with
+     * the record's canonical constructor rather than its builder: this runs on the request thread for every traced
+     * request, and the constructor keeps the immutable lists made here as they are (one allocation each, or none).
+     */
+    private TraceRecord record(Decision d, ContentPolicy content, LlmResponse response, Outcome o) {
+        boolean completed = o != null;
         long start = d.timestampMillis() * 1_000_000L;
-        TraceRecord.Builder b = TraceRecord.builder().requestId(d.requestId()).startTimeUnixNano(start).endTimeUnixNano(start)
-                .policy(policyRef(d.policy()))
-                .rulesFired(d.rules()).reasons(d.reasons());
-        if (d.allowed()) b.routeTarget(d.target()).providerName(d.provider()).requestModel(d.providerModel());
-        for (Decision.FailedAttempt a : d.failedAttempts()) {
-            b.attempt(new Attempt(a.provider(), a.providerModel(), a.errorClass(), Math.max(0, a.latencyMillis()) * 1_000_000L));
+        long latency = completed ? Math.max(0, response.latencyMillis()) * 1_000_000L : 0;
+        boolean allowed = d.allowed();
+
+        List<Decision.FailedAttempt> failed = d.failedAttempts();
+        List<Attempt> attempts;
+        Attempt last = completed ? new Attempt(d.provider(), d.providerModel(), o.success() ? null : o.errorClass(), latency) : null;
+        if (failed.isEmpty()) {
+            attempts = last == null ? List.of() : List.of(last);
+        } else {
+            Attempt[] all = new Attempt[failed.size() + (last == null ? 0 : 1)];
+            for (int i = 0; i < failed.size(); i++) {
+                Decision.FailedAttempt a = failed.get(i);
+                all[i] = new Attempt(a.provider(), a.providerModel(), a.errorClass(), Math.max(0, a.latencyMillis()) * 1_000_000L);
+            }
+            if (last != null) all[all.length - 1] = last;
+            attempts = List.of(all);
         }
-        for (GuardFinding f : d.findings()) b.finding(traceFinding(f));
+
+        List<io.llmpolicy.trace.Finding> findings = List.of();
+        List<GuardFinding> inputFindings = d.findings();
+        List<GuardFinding> outputFindings = completed ? o.findings() : List.of();
+        if (!inputFindings.isEmpty() || !outputFindings.isEmpty()) {
+            io.llmpolicy.trace.Finding[] all = new io.llmpolicy.trace.Finding[inputFindings.size() + outputFindings.size()];
+            int n = 0;
+            for (GuardFinding f : inputFindings) all[n++] = traceFinding(f);
+            for (GuardFinding f : outputFindings) all[n++] = traceFinding(f);
+            findings = List.of(all);
+        }
+
+        List<io.llmpolicy.trace.EvalResult> evals = List.of();
+        if (completed && !o.evals().isEmpty()) {
+            io.llmpolicy.trace.EvalResult[] all = new io.llmpolicy.trace.EvalResult[o.evals().size()];
+            int n = 0;
+            for (EvalResult e : o.evals()) {
+                all[n++] = new io.llmpolicy.trace.EvalResult(e.eval() + ": " + e.assertion(), e.score(), e.label(), null, e.pass());
+            }
+            evals = List.of(all);
+        }
+
+        Content responseContent = Content.OMITTED;
+        if (completed) {
+            String text = response.content();
+            if (text != null && !text.isEmpty() && content.mode(ContentPolicy.Direction.RESPONSE) != ContentMode.NONE) {
+                responseContent = content.response(text, o.output() != null ? o.output() : "");
+            }
+        }
+
+        Map<String, MetaValue> metadata = Map.of();
+        Content promptContent = Content.OMITTED;
         LlmRequest r = d.request;
         if (r != null) {
             List<String> traced = d.plan.trace().attributes();
-            for (int i = 0, n = traced.size(); i < n; i++) {
-                String attr = traced.get(i);
-                Object v = r.metadata().get(attr);
-                if (v instanceof List<?> list) {
-                    b.metadata(attr, texts(list));
-                } else if (v != null) {
-                    b.metadata(attr, String.valueOf(v));
+            if (!traced.isEmpty()) {
+                Map<String, MetaValue> m = new LinkedHashMap<>(2 * traced.size());
+                for (int i = 0, n = traced.size(); i < n; i++) {
+                    String attr = traced.get(i);
+                    Object v = r.metadata().get(attr);
+                    if (v instanceof List<?> list) {
+                        m.put(attr, new MetaValue.TextList(texts(list)));
+                    } else if (v != null) {
+                        m.put(attr, new MetaValue.Text(String.valueOf(v)));
+                    }
                 }
+                metadata = m;
             }
             // Prompt text is joined (and the redacted copy built) only when the policy stores some form of it.
             ContentMode mode = content.mode(ContentPolicy.Direction.PROMPT);
             if (mode != ContentMode.NONE) {
                 String prompt = r.prompt();
                 String redacted = mode == ContentMode.REDACTED ? joined(d.messages()) : null;
-                if (!prompt.isEmpty()) b.prompt(content.prompt(prompt, redacted));
+                if (!prompt.isEmpty()) promptContent = content.prompt(prompt, redacted);
             }
         }
-        return b;
+
+        return new TraceRecord(TraceIds.newRecordId(start), d.requestId(), start, start + latency, policyRef(d.policy()),
+                d.rules(), completed ? "allow" : "deny", d.reasons(), allowed ? d.target() : null, attempts,
+                allowed ? d.provider() : null, allowed ? d.providerModel() : null,
+                completed ? (response.model() != null ? response.model() : d.providerModel()) : null,
+                completed ? o.inputTokens() : 0, completed ? o.outputTokens() : 0, completed ? o.cachedInputTokens() : 0,
+                completed ? o.costNanoUsd() : 0, completed ? charges(d, o) : List.of(), findings, evals,
+                completed && !o.success() ? o.errorClass() : null, metadata, promptContent, responseContent);
+    }
+
+    /**
+     * One charge per counter and limited dimension, named by the store's key (a budget with limits in several
+     * windows has a counter per window: "team@day"), so budgets can be rebuilt from the trace after a restart.
+     */
+    private static List<BudgetCharge> charges(Decision d, Outcome o) {
+        List<io.llmpolicy.engine.budget.Reservation> reservations = d.reservations;
+        if (reservations.isEmpty()) return List.of();
+        BudgetCharge[] all = new BudgetCharge[3 * reservations.size()];
+        int n = 0;
+        for (io.llmpolicy.engine.budget.Reservation r : reservations) {
+            io.llmpolicy.engine.budget.Limits l = r.limits();
+            String key = r.key().scopeText();
+            if (l.nanoUsd() != io.llmpolicy.engine.budget.Limits.UNLIMITED) {
+                all[n++] = new BudgetCharge(r.key().budget(), key, o.costNanoUsd(), BudgetCharge.NANO_USD);
+            }
+            if (l.tokens() != io.llmpolicy.engine.budget.Limits.UNLIMITED) {
+                all[n++] = new BudgetCharge(r.key().budget(), key, o.inputTokens() + o.outputTokens(), BudgetCharge.TOKENS);
+            }
+            if (l.requests() != io.llmpolicy.engine.budget.Limits.UNLIMITED) {
+                all[n++] = new BudgetCharge(r.key().budget(), key, o.success() ? 1 : 0, BudgetCharge.REQUESTS);
+            }
+        }
+        return n == 1 ? List.of(all[0]) : List.of(java.util.Arrays.copyOf(all, n));
     }
 
     /** The trace's policy reference for a version, made once per version rather than per record. */

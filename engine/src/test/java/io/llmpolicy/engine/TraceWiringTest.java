@@ -71,6 +71,49 @@ class TraceWiringTest {
     }
 
     @Test
+    void findingsEvalsErrorsAndEveryChargeDimension_areTraced() {
+        Path policy = Policies.write(dir, """
+                policy "traced"
+                request { team: string }
+                model a = openai "gpt-4o" price in $2.50/M out $10/M
+                route r { otherwise -> a }
+                budget team by request.team { limit $5 per day; limit 100k tokens per day; limit 50 requests per day }
+                guardrail privacy on input { redact pii [email] as placeholder }
+                guardrail answers on output { redact pii [email] }
+                eval quality sample 100% { assert "answered": len(output) > 0 }
+                """);
+        Path traceDir = dir.resolve("trace");
+        try (PolicyEngine e = PolicyEngine.builder().policy(policy).traceDir(traceDir).build()) {
+            Decision d = e.decide(LlmRequest.builder("ok").user("mail a@b.example").attribute("team", "t").build());
+            e.complete(d, LlmResponse.success("write to c@d.example", 100, 20, 300));
+            Decision f = e.decide(LlmRequest.builder("failed").user("x").attribute("team", "t").build());
+            e.complete(f, LlmResponse.failure("rate_limited", 30));
+        }
+        List<TraceRecord> records = new ArrayList<>();
+        try (TraceReader reader = TraceReader.open(traceDir)) {
+            reader.forEach((TraceEntry entry) -> records.add(entry.record()));
+        }
+        TraceRecord ok = records.get(0);
+        assertThat(ok.findings()).extracting(io.llmpolicy.trace.Finding::phase)
+                .containsExactly(io.llmpolicy.trace.Finding.Phase.INPUT, io.llmpolicy.trace.Finding.Phase.OUTPUT);
+        assertThat(ok.evalResults()).singleElement().satisfies(r -> {
+            assertThat(r.name()).isEqualTo("quality: answered");
+            assertThat(r.passed()).isTrue();
+        });
+        assertThat(ok.budgetCharges()).extracting(io.llmpolicy.trace.BudgetCharge::unit)
+                .containsExactly("nano_usd", "tokens", "requests");
+        assertThat(ok.budgetCharges()).extracting(io.llmpolicy.trace.BudgetCharge::amount)
+                .containsExactly(100 * 2500L + 20 * 10000L, 120L, 1L);
+        assertThat(ok.errorType()).isNull();
+        assertThat(ok.endTimeUnixNano() - ok.startTimeUnixNano()).isEqualTo(300_000_000L);
+        TraceRecord failed = records.get(1);
+        assertThat(failed.errorType()).isEqualTo("rate_limited");
+        assertThat(failed.attempts()).singleElement().satisfies(a -> assertThat(a.errorType()).isEqualTo("rate_limited"));
+        assertThat(failed.budgetCharges()).extracting(io.llmpolicy.trace.BudgetCharge::amount).contains(0L);
+        assertThat(TraceVerifier.verify(traceDir).exitCode()).isZero();
+    }
+
+    @Test
     void asyncTrace_closeDrainsEveryRecord_andTheChainVerifies() {
         Path policy = Policies.write(dir, "policy \"a\" version \"1\"\nmodel a = openai \"gpt-4o\"\nroute r { otherwise -> a }\n");
         Path traceDir = dir.resolve("async");
