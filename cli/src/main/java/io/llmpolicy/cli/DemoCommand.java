@@ -38,6 +38,10 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--plugins-dir", paramLabel = "DIR", description = "also load plugins from DIR (the mock provider is built in)")
     Path pluginsDir;
 
+    @Option(names = "--trace-dir", paramLabel = "DIR",
+            description = "write the trace log here (default: a new directory under the system's temporary directory)")
+    Path traceDir;
+
     @Override
     public Integer call() throws Exception {
         Path home = Path.of(System.getProperty("llmpolicy.home", "."));
@@ -48,16 +52,30 @@ final class DemoCommand implements Callable<Integer> {
             return 2;
         }
         Map<String, Integer> alerts = new TreeMap<>();
+        Path trace = traceDir != null ? traceDir : Files.createTempDirectory("llmpolicy-demo-trace-");
         PluginHost.Builder hostBuilder = PluginHost.builder().builtIn("mock", "0.1.0", new MockProviderFactory());
         if (pluginsDir != null) hostBuilder.pluginsDirectory(pluginsDir);
+        int code;
         try (PluginHost host = hostBuilder.start();
              PolicyEngine engine = PolicyEngine.builder().policy(policyFile).plugins(host).providerOverride("mock")
                      .endpoint("openai", mockEndpoint("openai", "0.02:rate_limited:2s"))
                      .endpoint("anthropic", mockEndpoint("anthropic", "0.02:server_error"))
                      .endpoint("vllm", mockEndpoint("vllm", "0.05:server_error"))
-                     .alerts(a -> { synchronized (alerts) { alerts.merge(alertName(a), 1, Integer::sum); } }).build()) {
-            return run(engine, dataDir, alerts);
+                     .traceDir(trace)
+                     .alerts(a -> { synchronized (alerts) { alerts.merge(alertName(a), 1, Integer::sum); } }).build();
+             // decide() timed alone, on an untraced engine over the same budgets: its reservation is released at
+             // once and must not leave a record of a call that never happened in the trace
+             PolicyEngine timing = PolicyEngine.builder().policy(policyFile).budgetStore(engine.budgetStore()).build()) {
+            code = run(engine, timing, dataDir, alerts);
         }
+        // the engine is closed: every record is in the queue and the close checkpoint written
+        io.llmpolicy.trace.VerifyResult verified = io.llmpolicy.trace.TraceVerifier.verify(trace);
+        System.out.printf("%ntrace log (every decision and outcome, hash-chained): %s%n  trace verify: %s%n", trace,
+                verified.describe().lines().findFirst().orElse(""));
+        System.out.println("\nnext: ./llmpolicy trace report " + trace + " --by team");
+        System.out.println("      ./llmpolicy trace query " + trace + " --where action=deny");
+        System.out.println("      ./llmpolicy explain --policy examples/policies/demo.llmpolicy --request '{\"id\":\"r1\",\"metadata\":{\"team\":\"search\",\"user\":\"u1\",\"app\":\"chat\",\"tags\":[\"premium\"]}}'");
+        return verified.exitCode() == 0 ? code : 1;
     }
 
     /** A mock endpoint: one token per four characters in, the trace's output length out, simulated latency, failures. */
@@ -66,7 +84,7 @@ final class DemoCommand implements Callable<Integer> {
                 .option("latency_per_token", "12ms").option("context_window", "1000000").option("fail.fraction.*", failures).build();
     }
 
-    private int run(PolicyEngine engine, Path dataDir, Map<String, Integer> alerts) throws Exception {
+    private int run(PolicyEngine engine, PolicyEngine timing, Path dataDir, Map<String, Integer> alerts) throws Exception {
         List<ReplayLine> lines = new ArrayList<>();
         lines.addAll(AzureTraffic.requests(AzureTraffic.rows(dataDir.resolve("azure-llm-2023-conv-sample.csv")), "conv"));
         lines.addAll(AzureTraffic.requests(AzureTraffic.rows(dataDir.resolve("azure-llm-2023-code-sample.csv")), "code"));
@@ -84,9 +102,9 @@ final class DemoCommand implements Callable<Integer> {
         for (ReplayLine line : lines) {
             LlmRequest request = withPrompt(line.request());
             long t0 = System.nanoTime();
-            Decision first = engine.decide(request); // timed alone: the policy work on the request path
+            Decision first = timing.decide(request); // timed alone: the policy work on the request path
             policyNanos.recordValue(System.nanoTime() - t0);
-            if (first.allowed()) engine.complete(first, LlmResponse.failure("bad_request", 0)); // release; execute decides again
+            if (first.allowed()) timing.complete(first, LlmResponse.failure("bad_request", 0)); // release; execute decides again
             ExecuteResult r = engine.execute(request);
             failedAttempts += r.failedAttempts().size();
             if (r.decision().reasons().stream().anyMatch(x -> x.contains("downgraded"))) downgrades++;
@@ -123,7 +141,6 @@ final class DemoCommand implements Callable<Integer> {
                 + "  (a cold JVM: the first few thousand include JIT warm-up; see docs/benchmarks.md for JMH figures)%n",
                 policyNanos.getValueAtPercentile(50) / 1e3, policyNanos.getValueAtPercentile(90) / 1e3,
                 policyNanos.getValueAtPercentile(99) / 1e3, policyNanos.getValueAtPercentile(99.9) / 1e3);
-        System.out.println("\nnext: ./llmpolicy explain --policy examples/policies/demo.llmpolicy --request '{\"id\":\"r1\",\"metadata\":{\"team\":\"search\",\"user\":\"u1\",\"app\":\"chat\",\"tags\":[\"premium\"]}}'");
         return 0;
     }
 

@@ -91,7 +91,7 @@ final class TraceCommand implements Runnable {
         @Parameters(paramLabel = "DIR") Path dir;
         @Option(names = "--since", paramLabel = "T", description = "ISO instant, date, or an age like 15m, 2h, 7d") String since;
         @Option(names = "--until", paramLabel = "T") String until;
-        @Option(names = "--where", paramLabel = "FIELD=VALUE", description = "schema field (e.g. gen_ai.request.model, action, team)")
+        @Option(names = "--where", paramLabel = "FIELD=VALUE", description = "a schema field (gen_ai.request.model, llmpolicy.action or just action) or a traced attribute (team); repeat to require all")
         List<String> where;
         @Option(names = "--format", defaultValue = "table", description = "table (default), jsonl or csv") String format;
 

@@ -272,4 +272,26 @@ class CliTest {
         assertThat(r.out()).isEqualTo(Files.readString(expected));
         assertThat(r.out()).startsWith(file + ":5:");
     }
+
+    /** The main job: the demo's trace verifies, and its denials are the ones the summary counts. */
+    @Test
+    void demo_writesAVerifiedTrace_whoseDenialsMatchItsSummary() throws Exception {
+        Path trace = dir.resolve("demo-trace");
+        System.setProperty("llmpolicy.home", "..");
+        Run demo;
+        try {
+            demo = run("demo", "--trace-dir", trace.toString());
+        } finally {
+            System.clearProperty("llmpolicy.home");
+        }
+        assertThat(demo.code()).as(demo.err()).isZero();
+        assertThat(demo.out()).contains("trace verify: INTACT: 4500 records").contains("trace report " + trace + " --by team");
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("answered (\\d+), denied (\\d+)").matcher(demo.out());
+        assertThat(m.find()).isTrue();
+        Run denials = run("trace", "query", trace.toString(), "--where", "action=deny", "--format", "jsonl");
+        assertThat(denials.code()).isZero();
+        assertThat(denials.out().lines().count()).isEqualTo(Long.parseLong(m.group(2))).isPositive();
+        Run byTeam = run("trace", "report", trace.toString(), "--by", "team");
+        assertThat(byTeam.out()).contains("search").doesNotContain("(none)");
+    }
 }

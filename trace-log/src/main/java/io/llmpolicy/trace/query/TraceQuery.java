@@ -25,7 +25,9 @@ import java.util.regex.Pattern;
  *   <li>each {@code --where} must hold (AND); a condition holds when any value of the field equals VALUE
  *       exactly (lists: any element; {@link TraceFields#values});</li>
  *   <li>FIELD is a schema field name, a nested key such as {@code llmpolicy.findings.detector}, or a traced
- *       metadata key ({@code team}, or {@code llmpolicy.metadata.team}).</li>
+ *       metadata key ({@code team}, or {@code llmpolicy.metadata.team}). A field under {@code llmpolicy.} may
+ *       be written without that prefix ({@code action}, {@code route.target}); such a short form wins over a
+ *       traced metadata key of the same name, which is then written {@code llmpolicy.metadata.<key>}.</li>
  * </ul>
  * Immutable and thread-safe; {@link #run} reads with its own {@link TraceReader}.
  */
@@ -64,6 +66,12 @@ public final class TraceQuery {
             }
             if (value == null) {
                 throw new IllegalArgumentException("--where " + field + " needs a value");
+            }
+            field = field.trim();
+            // Short forms: a field under llmpolicy. may be written without it (action, route.target,
+            // findings.detector); a traced attribute of the same name is then written llmpolicy.metadata.<key>.
+            if (!looksLikeSchemaField(field) && TraceFields.isSchemaField("llmpolicy." + field)) {
+                field = "llmpolicy." + field;
             }
             if (looksLikeSchemaField(field) && !TraceFields.isSchemaField(field)) {
                 throw new IllegalArgumentException("unknown field '" + field + "'" + suggest(field)

@@ -60,6 +60,11 @@ class TraceQueryTest {
             "gen_ai.usage.input_tokens=300                  | a2",
             "llmpolicy.cost.nano_usd=3                      | a4",
             "llmpolicy.sequence=5                           | a5",
+            "action=deny                                    | a1",
+            "findings.detector=pii.email                    | a1",
+            "rules_fired=guard.pii                          | a1",
+            "sequence=5                                     | a5",
+            "metadata.team=search                           | a2,a3",
             "team=nobody                                    | ''"})
     void where_singleCondition_matchesExpectedRecords(String where, String expected) throws Exception {
         List<String> want = expected.isEmpty() ? List.of() : List.of(expected.split(","));
