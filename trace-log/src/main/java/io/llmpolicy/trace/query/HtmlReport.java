@@ -34,7 +34,11 @@ final class HtmlReport {
                 .append("td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}")
                 .append("tr.total td{font-weight:bold;border-top:2px solid #888}")
                 .append("svg text{font-size:12px;font-family:system-ui,sans-serif}\n</style></head><body>\n")
-                .append("<h1>").append(escape(report.title())).append("</h1>\n<table>\n<tr>");
+                .append("<h1>").append(escape(report.title())).append("</h1>\n");
+        if (report.note() != null) {
+            out.append("<p>Note: ").append(escape(report.note())).append("</p>\n");
+        }
+        out.append("<table>\n<tr>");
         String[] header = {groupName, "requests", "denied", "errors", "input tokens", "output tokens", "cost (USD)",
                 "p50 ms", "p90 ms", "p99 ms", "max ms"};
         for (int i = 0; i < header.length; i++) {

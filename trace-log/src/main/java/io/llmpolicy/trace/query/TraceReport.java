@@ -142,6 +142,20 @@ public final class TraceReport {
         return "Trace report by " + by.name().toLowerCase(Locale.ROOT) + " (" + range + ")";
     }
 
+    /**
+     * A hint when grouping by team or user found no record with that attribute — the policy does not trace it —
+     * or null.
+     */
+    String note() {
+        if ((by != GroupBy.TEAM && by != GroupBy.USER) || total.requests == 0 || groups.size() != 1
+                || !groups.containsKey(NONE)) {
+            return null;
+        }
+        String key = by.name().toLowerCase(Locale.ROOT);
+        return "no record has a " + key + ": the policy does not trace it; add `trace { include request." + key
+                + " }` to the policy to group by it";
+    }
+
     private static String instant(long nanos) {
         return Instant.ofEpochSecond(Math.floorDiv(nanos, 1_000_000_000L), Math.floorMod(nanos, 1_000_000_000L))
                 .toString();
@@ -173,6 +187,10 @@ public final class TraceReport {
                 }
             }
             out.append(s).append('\n');
+        }
+        String note = note();
+        if (note != null) {
+            out.append("note: ").append(note).append('\n');
         }
     }
 

@@ -85,4 +85,22 @@ class TraceReportTest {
         assertThat(out.toString()).contains("no records").contains("TOTAL");
         assertThat(report.total().latencyP99Nanos()).isZero();
     }
+
+    @Test
+    void groupingByAnUntracedAttribute_saysHowToTraceIt() throws Exception {
+        TraceReport report = TraceReport.of(TraceReport.GroupBy.USER);
+        io.llmpolicy.trace.TraceRecord r = io.llmpolicy.trace.TraceRecord.builder().requestId("x").action("allow")
+                .startTimeUnixNano(1).endTimeUnixNano(2).build();
+        report.add(new io.llmpolicy.trace.TraceEntry(0, "00", 0, "c", r));
+        StringBuilder text = new StringBuilder();
+        report.render(TraceReport.Format.TEXT, text);
+        assertThat(text.toString()).contains("note: no record has a user").contains("trace { include request.user }");
+        StringBuilder html = new StringBuilder();
+        report.render(TraceReport.Format.HTML, html);
+        assertThat(html.toString()).contains("<p>Note: no record has a user");
+        // grouped data that has the attribute gets no note
+        StringBuilder byTeam = new StringBuilder();
+        TraceReport.build(dir, TraceReport.GroupBy.TEAM, TraceQuery.ALL).render(TraceReport.Format.TEXT, byTeam);
+        assertThat(byTeam.toString()).doesNotContain("note:");
+    }
 }
