@@ -34,6 +34,17 @@ public final class Main implements Runnable {
             cmd.usage(cmd.getErr());
             return 2;
         });
+        // Bad input found while running (a malformed --where, an unknown --by, an unreadable trace directory) is
+        // the user's to fix: one line naming it and exit 2, not a stack trace. Anything else is a bug: full trace.
+        cli.setExecutionExceptionHandler((ex, cmd, parsed) -> {
+            if (ex instanceof IllegalArgumentException || ex instanceof io.llmpolicy.trace.TraceException
+                    || ex instanceof java.io.UncheckedIOException) {
+                cmd.getErr().println("llmpolicy " + cmd.getCommandSpec().qualifiedName(" ").replaceFirst("^llmpolicy ?", "")
+                        + ": " + ex.getMessage());
+                return 2;
+            }
+            throw ex;
+        });
         return cli.execute(args);
     }
 }

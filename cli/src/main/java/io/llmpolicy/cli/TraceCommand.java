@@ -88,6 +88,7 @@ final class TraceCommand implements Runnable {
 
     @Command(name = "query", mixinStandardHelpOptions = true, description = "Select records by time and field values.")
     static final class Query implements Callable<Integer> {
+        @CommandLine.Spec CommandLine.Model.CommandSpec spec;
         @Parameters(paramLabel = "DIR") Path dir;
         @Option(names = "--since", paramLabel = "T", description = "ISO instant, date, or an age like 15m, 2h, 7d") String since;
         @Option(names = "--until", paramLabel = "T") String until;
@@ -102,7 +103,7 @@ final class TraceCommand implements Runnable {
                 case "table" -> QueryFormat.TABLE;
                 case "jsonl" -> QueryFormat.JSONL;
                 case "csv" -> QueryFormat.CSV;
-                default -> throw new CommandLine.ParameterException(new CommandLine(this), "--format is table, jsonl or csv, not " + format);
+                default -> throw new CommandLine.ParameterException(spec.commandLine(), "--format is table, jsonl or csv, not " + format);
             };
             TraceQuery.Builder q = TraceQuery.builder();
             Instant now = Instant.now();
@@ -110,8 +111,18 @@ final class TraceCommand implements Runnable {
             if (until != null) q.until(TraceQuery.parseTime(until, now));
             if (where != null) for (String w : where) q.where(w);
             PrintWriter out = new PrintWriter(System.out, false, StandardCharsets.UTF_8);
-            q.build().run(dir, f, out);
+            TraceQuery query = q.build();
+            long matched = query.run(dir, f, out);
             out.flush();
+            if (matched == 0) {
+                for (TraceQuery.Condition c : query.conditions()) {
+                    List<String> meant = c.mightHaveMeant();
+                    if (!meant.isEmpty()) {
+                        System.err.println("llmpolicy trace query: no record matched; '" + c.field()
+                                + "' was read as a traced attribute — did you mean " + String.join(", ", meant) + "?");
+                    }
+                }
+            }
             return 0;
         }
     }
@@ -119,6 +130,7 @@ final class TraceCommand implements Runnable {
     @Command(name = "report", mixinStandardHelpOptions = true,
             description = "Cost, tokens, request counts and latency percentiles, grouped by team, model, user or day.")
     static final class Report implements Callable<Integer> {
+        @CommandLine.Spec CommandLine.Model.CommandSpec spec;
         @Parameters(paramLabel = "DIR") Path dir;
         @Option(names = "--by", defaultValue = "team", description = "team (default), model, user or day") String by;
         @Option(names = "--format", defaultValue = "text", description = "text (default) or html") String format;
@@ -126,8 +138,18 @@ final class TraceCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             if (!exists(dir)) return 2;
-            TraceReport.GroupBy group = TraceReport.GroupBy.valueOf(by.toUpperCase(Locale.ROOT));
-            TraceReport.Format f = TraceReport.Format.valueOf(format.toUpperCase(Locale.ROOT));
+            TraceReport.GroupBy group = switch (by) {
+                case "team" -> TraceReport.GroupBy.TEAM;
+                case "model" -> TraceReport.GroupBy.MODEL;
+                case "user" -> TraceReport.GroupBy.USER;
+                case "day" -> TraceReport.GroupBy.DAY;
+                default -> throw new CommandLine.ParameterException(spec.commandLine(), "--by is team, model, user or day, not " + by);
+            };
+            TraceReport.Format f = switch (format) {
+                case "text" -> TraceReport.Format.TEXT;
+                case "html" -> TraceReport.Format.HTML;
+                default -> throw new CommandLine.ParameterException(spec.commandLine(), "--format is text or html, not " + format);
+            };
             PrintWriter out = new PrintWriter(System.out, false, StandardCharsets.UTF_8);
             TraceReport.run(dir, group, TraceQuery.ALL, f, out);
             out.flush();

@@ -293,5 +293,20 @@ class CliTest {
         assertThat(denials.out().lines().count()).isEqualTo(Long.parseLong(m.group(2))).isPositive();
         Run byTeam = run("trace", "report", trace.toString(), "--by", "team");
         assertThat(byTeam.out()).contains("search").doesNotContain("(none)");
+
+        // bad input on the same log: one line naming the problem, exit 2, never a stack trace
+        Run misspelt = run("trace", "query", trace.toString(), "--where", "llmpolicy.actoin=deny");
+        assertThat(misspelt.code()).isEqualTo(2);
+        assertThat(misspelt.err()).contains("unknown field 'llmpolicy.actoin'").contains("did you mean llmpolicy.action")
+                .doesNotContain("Exception").doesNotContain("\tat ");
+        Run shortMisspelt = run("trace", "query", trace.toString(), "--where", "actoin=deny");
+        assertThat(shortMisspelt.code()).isZero(); // a traced attribute could have that name: not an error...
+        assertThat(shortMisspelt.err()).contains("did you mean action?"); // ...but an empty result says what it read
+        Run badTime = run("trace", "query", trace.toString(), "--since", "yesterday");
+        assertThat(badTime.code()).isEqualTo(2);
+        assertThat(badTime.err()).contains("cannot read time 'yesterday'").doesNotContain("Exception");
+        Run badGroup = run("trace", "report", trace.toString(), "--by", "tema");
+        assertThat(badGroup.code()).isEqualTo(2);
+        assertThat(badGroup.err()).contains("--by is team, model, user or day, not tema").contains("Usage: llmpolicy trace report");
     }
 }

@@ -92,6 +92,21 @@ public final class TraceQuery {
             return new Condition(expression.substring(0, eq).trim(), expression.substring(eq + 1));
         }
 
+        /**
+         * For a condition read as a traced attribute: the schema fields it may have meant (written short, as in
+         * {@code actoin} for {@code action}), to show when a query matched nothing; otherwise empty.
+         */
+        public List<String> mightHaveMeant() {
+            if (looksLikeSchemaField(field) || field.startsWith(TraceFields.METADATA + ".")) {
+                return List.of();
+            }
+            return TraceFields.names().stream()
+                    .map(n -> n.startsWith("llmpolicy.") ? n.substring("llmpolicy.".length()) : n)
+                    .filter(n -> distance(n, field) <= Math.max(1, Math.min(2, field.length() / 3)))
+                    .sorted(Comparator.comparingInt(n -> distance(n, field)))
+                    .limit(3).toList();
+        }
+
         boolean matches(TraceEntry e) {
             return TraceFields.values(e, field).contains(value);
         }
