@@ -38,7 +38,7 @@ public class CheckBenchmark {
     }
 
     @Benchmark
-    @BenchmarkMode(Mode.AverageTime)
+    @BenchmarkMode({Mode.AverageTime, Mode.SampleTime})
     public Object check() {
         return PolicyLoader.loadString("bench.llmpolicy", text);
     }
