@@ -335,7 +335,7 @@ final class Decider {
     }
 
     /**
-     * Prompt tokens as the model counts them: a count the caller supplied; else jtokkit with the model's encoding
+     * Prompt tokens as the model counts them: a count the caller supplied; else an exact count with the model's encoding
      * when it is public (o200k for GPT-4o and newer, cl100k for GPT-4/3.5), else the documented estimator
      * (ceil(UTF-8 bytes / 4) plus per-message framing). Counted at most once per encoding per request.
      */
