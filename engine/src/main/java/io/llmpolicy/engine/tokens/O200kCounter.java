@@ -137,15 +137,20 @@ final class O200kCounter {
     }
 
     private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+    /** Largest code point array a thread keeps between calls (256 KB). */
+    private static final int RETAINED_POINTS = 1 << 16;
 
     /** Tokens in {@code text}, or -1 when the text must be counted by jtokkit (see the class comment). */
     int count(String text) {
         Scratch s = SCRATCH.get();
         int n = text.codePointCount(0, text.length());
-        if (s.points.length < n) {
-            s.points = new int[Math.max(n, s.points.length * 2)];
-        }
         int[] cp = s.points;
+        if (cp.length < n) {
+            cp = new int[Math.max(n, cp.length * 2)];
+            if (cp.length <= RETAINED_POINTS) {
+                s.points = cp; // kept for the next call; a huge prompt's array is not kept by every thread
+            }
+        }
         for (int i = 0, j = 0, len = text.length(); i < len; j++) {
             int c = text.codePointAt(i);
             if (c >= Character.MIN_SURROGATE && c <= Character.MAX_SURROGATE) {

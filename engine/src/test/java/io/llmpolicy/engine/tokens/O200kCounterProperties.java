@@ -74,6 +74,13 @@ class O200kCounterProperties {
     }
 
     @Example
+    void aLongText_countsTheSame() {
+        String big = ("Grüße aus München — the order #48213 shipped on 2026-11-02.\n\tIt's fine 😀 ").repeat(3000);
+        assertThat(FAST.count(big)).isEqualTo(JTOKKIT.countTokensOrdinary(big));
+        assertThat(FAST.count("short again")).isEqualTo(JTOKKIT.countTokensOrdinary("short again"));
+    }
+
+    @Example
     void longRuns_andUnpairedSurrogates_areLeftToJtokkit() {
         assertThat(FAST.count("=".repeat(O200kCounter.MAX_PIECE_BYTES + 1))).isEqualTo(-1);
         assertThat(FAST.count("a\ud800b")).isEqualTo(-1);
