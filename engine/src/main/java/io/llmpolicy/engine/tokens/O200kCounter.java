@@ -1,23 +1,9 @@
 package io.llmpolicy.engine.tokens;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
-import java.util.Base64;
-
 /**
- * Counts {@code o200k_base} tokens without a regular expression: a hand-written splitter with exactly the
- * semantics of the encoding's pre-tokenization pattern as {@code java.util.regex} runs it (leftmost match, first
- * alternative, backtracking inside an alternative — each step below names the part of the pattern it stands for),
- * then tiktoken's byte-pair merge over an open-addressing table of the 200,000 ranks. jtokkit, whose counts match
- * tiktoken's, runs the pattern itself, which costs about four fifths of its time; the tests compare the two on
- * random and real text.
- *
- * <p>The pattern (jtokkit and tiktoken), compiled with {@code UNICODE_CHARACTER_CLASS}:
+ * {@code o200k_base} (GPT-4o and newer) without a regular expression: the pre-tokenization pattern below, as
+ * {@code java.util.regex} runs it with {@code UNICODE_CHARACTER_CLASS} (jtokkit's flags), by hand — each method
+ * names the alternative it stands for. Thread-safe.
  * <pre>
  *   1  [^\r\n\p{L}\p{N}]?[\p{Lu}\p{Lt}\p{Lm}\p{Lo}\p{M}]*[\p{Ll}\p{Lm}\p{Lo}\p{M}]+(?i:'s|'t|'re|'ve|'m|'ll|'d)?
  *   2  [^\r\n\p{L}\p{N}]?[\p{Lu}\p{Lt}\p{Lm}\p{Lo}\p{M}]+[\p{Ll}\p{Lm}\p{Lo}\p{M}]*(?i:'s|'t|'re|'ve|'m|'ll|'d)?
@@ -27,225 +13,25 @@ import java.util.Base64;
  *   6  \s+(?!\S)
  *   7  \s+
  * </pre>
- * Text with an unpaired surrogate, and pieces longer than {@link #MAX_PIECE_BYTES} (where the quadratic merge
- * would be slow), return -1: the caller counts those texts with jtokkit. Thread-safe after construction.
  */
-final class O200kCounter {
+final class O200kCounter extends BpeCounter {
 
-    /** Longest piece merged here; longer ones (long runs of one symbol, say) go to jtokkit's large-piece path. */
-    static final int MAX_PIECE_BYTES = 256;
-
-    private static final int NONE = Integer.MAX_VALUE;
-
-    /** Token bytes, one after another; token {@code r} spans {@code [offsets[r], offsets[r + 1])}. */
-    private final byte[] pool;
-    private final int[] offsets;
-    /** Open addressing: rank + 1, or 0 for an empty slot. */
-    private final int[] slots;
-    private final int mask;
-
-    private O200kCounter(byte[] pool, int[] offsets) {
-        this.pool = pool;
-        this.offsets = offsets;
-        int tokens = offsets.length - 1;
-        int capacity = Integer.highestOneBit(tokens * 3) << 1;
-        this.slots = new int[capacity];
-        this.mask = capacity - 1;
-        for (int rank = 0; rank < tokens; rank++) {
-            int start = offsets[rank];
-            int length = offsets[rank + 1] - start;
-            int slot = hash(pool, start, length) & mask;
-            while (slots[slot] != 0) {
-                slot = (slot + 1) & mask;
-            }
-            slots[slot] = rank + 1;
-        }
+    private O200kCounter() {
+        super("o200k_base.tiktoken");
     }
 
-    /** Reads the rank file jtokkit ships ({@code base64-token rank} per line, ranks 0, 1, 2, ... in order). */
     static O200kCounter load() {
-        try (InputStream in = com.knuddels.jtokkit.Encodings.class.getResourceAsStream("/com/knuddels/jtokkit/o200k_base.tiktoken")) {
-            if (in == null) {
-                throw new IllegalStateException("o200k_base.tiktoken is not on the class path (jtokkit missing?)");
-            }
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.US_ASCII), 1 << 16);
-            Base64.Decoder base64 = Base64.getDecoder();
-            byte[] pool = new byte[1 << 21];
-            int[] offsets = new int[200_001];
-            int size = 0;
-            int used = 0;
-            String line;
-            while ((line = reader.readLine()) != null) {
-                if (line.isEmpty()) {
-                    continue;
-                }
-                int space = line.indexOf(' ');
-                int rank = Integer.parseInt(line, space + 1, line.length(), 10);
-                if (rank != size) {
-                    throw new IllegalStateException("o200k_base.tiktoken: rank " + rank + " out of order at token " + size);
-                }
-                byte[] token = base64.decode(line.substring(0, space));
-                if (used + token.length > pool.length) {
-                    pool = Arrays.copyOf(pool, pool.length * 2);
-                }
-                if (size + 2 > offsets.length) {
-                    offsets = Arrays.copyOf(offsets, offsets.length * 2);
-                }
-                System.arraycopy(token, 0, pool, used, token.length);
-                offsets[size] = used;
-                used += token.length;
-                size++;
-                offsets[size] = used;
-            }
-            return new O200kCounter(pool, Arrays.copyOf(offsets, size + 1));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read o200k_base.tiktoken", e);
-        }
+        return new O200kCounter();
     }
 
-    private static int hash(byte[] b, int start, int length) {
-        int h = length * 0x9E3779B1;
-        for (int i = start, end = start + length; i < end; i++) {
-            h = (h ^ b[i]) * 0x01000193;
-        }
-        return h ^ (h >>> 15);
+    @Override
+    int nextPieceEnd(int[] cp, int n, int p) {
+        return pieceEnd(cp, n, p);
     }
 
-    /** The rank of {@code b[start, start + length)}, or {@link #NONE} when it is not a token. */
-    private int rank(byte[] b, int start, int length) {
-        int slot = hash(b, start, length) & mask;
-        while (true) {
-            int entry = slots[slot];
-            if (entry == 0) {
-                return NONE;
-            }
-            int rank = entry - 1;
-            int from = offsets[rank];
-            if (offsets[rank + 1] - from == length && Arrays.equals(pool, from, from + length, b, start, start + length)) {
-                return rank;
-            }
-            slot = (slot + 1) & mask;
-        }
-    }
-
-    /** Per-thread scratch: the code points of a text, a piece's bytes, and the merge's parts. */
-    private static final class Scratch {
-        int[] points = new int[1024];
-        final byte[] bytes = new byte[MAX_PIECE_BYTES];
-        final int[] starts = new int[MAX_PIECE_BYTES + 1];
-        final int[] ranks = new int[MAX_PIECE_BYTES + 1];
-    }
-
-    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
-    /** Largest code point array a thread keeps between calls (256 KB). */
-    private static final int RETAINED_POINTS = 1 << 16;
-
-    /** Tokens in {@code text}, or -1 when the text must be counted by jtokkit (see the class comment). */
-    int count(String text) {
-        Scratch s = SCRATCH.get();
-        int n = text.codePointCount(0, text.length());
-        int[] cp = s.points;
-        if (cp.length < n) {
-            cp = new int[Math.max(n, cp.length * 2)];
-            if (cp.length <= RETAINED_POINTS) {
-                s.points = cp; // kept for the next call; a huge prompt's array is not kept by every thread
-            }
-        }
-        for (int i = 0, j = 0, len = text.length(); i < len; j++) {
-            int c = text.codePointAt(i);
-            if (c >= Character.MIN_SURROGATE && c <= Character.MAX_SURROGATE) {
-                return -1; // an unpaired surrogate: jtokkit's UTF-8 conversion decides what it becomes
-            }
-            cp[j] = c;
-            i += Character.charCount(c);
-        }
-        int tokens = 0;
-        int p = 0;
-        while (p < n) {
-            int end = nextPieceEnd(cp, n, p);
-            int pieceTokens = countPiece(cp, p, end, s);
-            if (pieceTokens < 0) {
-                return -1;
-            }
-            tokens += pieceTokens;
-            p = end;
-        }
-        return tokens;
-    }
-
-    private int countPiece(int[] cp, int from, int to, Scratch s) {
-        byte[] b = s.bytes;
-        int length = 0;
-        for (int i = from; i < to; i++) {
-            int c = cp[i];
-            int need = c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
-            if (length + need > MAX_PIECE_BYTES) {
-                return -1;
-            }
-            if (need == 1) {
-                b[length++] = (byte) c;
-            } else if (need == 2) {
-                b[length++] = (byte) (0xC0 | c >> 6);
-                b[length++] = (byte) (0x80 | c & 0x3F);
-            } else if (need == 3) {
-                b[length++] = (byte) (0xE0 | c >> 12);
-                b[length++] = (byte) (0x80 | c >> 6 & 0x3F);
-                b[length++] = (byte) (0x80 | c & 0x3F);
-            } else {
-                b[length++] = (byte) (0xF0 | c >> 18);
-                b[length++] = (byte) (0x80 | c >> 12 & 0x3F);
-                b[length++] = (byte) (0x80 | c >> 6 & 0x3F);
-                b[length++] = (byte) (0x80 | c & 0x3F);
-            }
-        }
-        if (rank(b, 0, length) != NONE) {
-            return 1; // the whole piece is a token (tiktoken checks this before merging)
-        }
-        return mergeCount(b, length, s.starts, s.ranks);
-    }
-
-    /**
-     * tiktoken's byte-pair merge, counting only: parts start as single bytes; repeatedly the adjacent pair whose
-     * concatenation has the lowest rank (the leftmost of equals) is merged, until no pair is a token.
-     */
-    private int mergeCount(byte[] b, int length, int[] starts, int[] ranks) {
-        int parts = length + 1; // boundaries, the last one is the end
-        for (int i = 0; i < parts; i++) {
-            starts[i] = i;
-        }
-        for (int i = 0; i + 2 < parts; i++) {
-            ranks[i] = rank(b, starts[i], starts[i + 2] - starts[i]);
-        }
-        ranks[parts - 2] = NONE;
-        ranks[parts - 1] = NONE;
-        while (parts > 2) {
-            int best = NONE;
-            int at = -1;
-            for (int i = 0; i < parts - 2; i++) {
-                if (ranks[i] < best) {
-                    best = ranks[i];
-                    at = i;
-                }
-            }
-            if (at < 0) {
-                break;
-            }
-            // merge parts at and at+1: drop boundary at+1
-            System.arraycopy(starts, at + 2, starts, at + 1, parts - at - 2);
-            System.arraycopy(ranks, at + 2, ranks, at + 1, parts - at - 2);
-            parts--;
-            ranks[at] = at + 2 < parts ? rank(b, starts[at], starts[at + 2] - starts[at]) : NONE;
-            if (at > 0) {
-                ranks[at - 1] = rank(b, starts[at - 1], starts[at + 1] - starts[at - 1]);
-            }
-        }
-        return parts - 1;
-    }
-
-    // ---- the splitter ----
 
     /** Where the piece that starts at {@code p} ends: the first alternative of the pattern that matches there. */
-    static int nextPieceEnd(int[] cp, int n, int p) {
+    static int pieceEnd(int[] cp, int n, int p) {
         int end = letters(cp, n, p, true);
         if (end < 0) end = letters(cp, n, p, false);
         if (end < 0) end = digits(cp, n, p);
@@ -315,14 +101,6 @@ final class O200kCounter {
         return e;
     }
 
-    /**
-     * Unicode case-insensitive equality with a lower-case ASCII letter, exactly as {@code java.util.regex} tests a
-     * literal under {@code UNICODE_CASE}: {@code c} folds to it through upper then lower case ('S', and 'ſ' for 's').
-     */
-    private static boolean sameIgnoringCase(int c, int lower) {
-        return c == lower || Character.toLowerCase(Character.toUpperCase(c)) == lower;
-    }
-
     /** Alternative 3: {@code \p{N}{1,3}}. */
     private static int digits(int[] cp, int n, int p) {
         int e = p;
@@ -378,47 +156,5 @@ final class O200kCounter {
             return end; // 6 at the end of the text (nothing follows), or 7 for a single space before a non-space
         }
         return end - 1; // 6: the last space is left to begin the next piece
-    }
-
-    private static boolean isCrLf(int c) {
-        return c == '\r' || c == '\n';
-    }
-
-    private static final int LETTERS = 1 << Character.UPPERCASE_LETTER | 1 << Character.LOWERCASE_LETTER
-            | 1 << Character.TITLECASE_LETTER | 1 << Character.MODIFIER_LETTER | 1 << Character.OTHER_LETTER;
-    private static final int NUMBERS = 1 << Character.DECIMAL_DIGIT_NUMBER | 1 << Character.LETTER_NUMBER
-            | 1 << Character.OTHER_NUMBER;
-    private static final int MARKS = 1 << Character.NON_SPACING_MARK | 1 << Character.ENCLOSING_MARK
-            | 1 << Character.COMBINING_SPACING_MARK;
-    private static final int UPPER_CLASS = 1 << Character.UPPERCASE_LETTER | 1 << Character.TITLECASE_LETTER
-            | 1 << Character.MODIFIER_LETTER | 1 << Character.OTHER_LETTER | MARKS;
-    private static final int LOWER_CLASS = 1 << Character.LOWERCASE_LETTER | 1 << Character.MODIFIER_LETTER
-            | 1 << Character.OTHER_LETTER | MARKS;
-    private static final int SEPARATORS = 1 << Character.SPACE_SEPARATOR | 1 << Character.LINE_SEPARATOR
-            | 1 << Character.PARAGRAPH_SEPARATOR;
-
-    private static boolean is(int c, int categories) {
-        return (categories >>> Character.getType(c) & 1) != 0;
-    }
-
-    private static boolean isLetter(int c) {
-        return c < 0x80 ? (c | 0x20) >= 'a' && (c | 0x20) <= 'z' : is(c, LETTERS);
-    }
-
-    private static boolean isNumber(int c) {
-        return c < 0x80 ? c >= '0' && c <= '9' : is(c, NUMBERS);
-    }
-
-    private static boolean isUpperClass(int c) {
-        return c < 0x80 ? c >= 'A' && c <= 'Z' : is(c, UPPER_CLASS);
-    }
-
-    private static boolean isLowerClass(int c) {
-        return c < 0x80 ? c >= 'a' && c <= 'z' : is(c, LOWER_CLASS);
-    }
-
-    /** {@code \s} under {@code UNICODE_CHARACTER_CLASS}: the White_Space property, as {@code java.util.regex} defines it. */
-    private static boolean isSpace(int c) {
-        return c >= 0x9 && c <= 0xd || c == 0x20 || c == 0x85 || c >= 0x80 && is(c, SEPARATORS);
     }
 }

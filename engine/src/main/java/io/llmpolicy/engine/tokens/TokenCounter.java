@@ -57,7 +57,10 @@ public final class TokenCounter {
                 int fast = FastO200k.COUNTER.count(text);
                 yield fast >= 0 ? fast : O200k.ENCODING.countTokensOrdinary(text);
             }
-            case CL100K_BASE -> Cl100k.ENCODING.countTokensOrdinary(text);
+            case CL100K_BASE -> {
+                int fast = FastCl100k.COUNTER.count(text);
+                yield fast >= 0 ? fast : Cl100k.ENCODING.countTokensOrdinary(text);
+            }
             case ESTIMATE -> estimate(text);
         };
     }
@@ -126,6 +129,11 @@ public final class TokenCounter {
     /** Holder of the regex-free {@code o200k_base} counter (same counts as jtokkit), built on first use. */
     private static final class FastO200k {
         static final O200kCounter COUNTER = O200kCounter.load();
+    }
+
+    /** Holder of the regex-free {@code cl100k_base} counter, built on first use. */
+    private static final class FastCl100k {
+        static final Cl100kCounter COUNTER = Cl100kCounter.load();
     }
 
     /** Holder of {@code cl100k_base}, parsed on first use. */

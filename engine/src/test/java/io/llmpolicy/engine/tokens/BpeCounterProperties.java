@@ -18,29 +18,38 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /**
- * The regex-free {@code o200k_base} counter gives jtokkit's count (which is tiktoken's) for every text: random
- * mixtures of the characters the pattern treats differently, and real text from this repository.
+ * The regex-free {@code o200k_base} and {@code cl100k_base} counters give jtokkit's count (which is tiktoken's) for
+ * every text: random mixtures of the characters the patterns treat differently, and real text from this repository.
  */
-class O200kCounterProperties {
+class BpeCounterProperties {
 
-    private static final Encoding JTOKKIT = Encodings.newLazyEncodingRegistry().getEncoding(EncodingType.O200K_BASE);
+    private static final com.knuddels.jtokkit.api.EncodingRegistry REGISTRY = Encodings.newLazyEncodingRegistry();
+    private static final Encoding JTOKKIT = REGISTRY.getEncoding(EncodingType.O200K_BASE);
+    private static final Encoding JTOKKIT_CL100K = REGISTRY.getEncoding(EncodingType.CL100K_BASE);
     private static final O200kCounter FAST = O200kCounter.load();
+    private static final Cl100kCounter FAST_CL100K = Cl100kCounter.load();
 
     @Property(tries = 3000)
     void sameCountAsJtokkit(@ForAll("texts") String text) {
-        int fast = FAST.count(text);
-        if (fast >= 0) { // -1 means "ask jtokkit", which TokenCounter does
-            assertThat(fast).as("%s", text.codePoints().mapToObj(Integer::toHexString).toList())
-                    .isEqualTo(JTOKKIT.countTokensOrdinary(text));
+        sameCount(FAST, JTOKKIT, TokenEncoding.O200K_BASE, text);
+        sameCount(FAST_CL100K, JTOKKIT_CL100K, TokenEncoding.CL100K_BASE, text);
+    }
+
+    private static void sameCount(BpeCounter fast, Encoding reference, TokenEncoding encoding, String text) {
+        int count = fast.count(text);
+        int expected = reference.countTokensOrdinary(text);
+        if (count >= 0) { // -1 means "ask jtokkit", which TokenCounter does
+            assertThat(count).as("%s %s", encoding, text.codePoints().mapToObj(Integer::toHexString).toList())
+                    .isEqualTo(expected);
         }
-        assertThat(TokenCounter.shared().count(TokenEncoding.O200K_BASE, text)).isEqualTo(JTOKKIT.countTokensOrdinary(text));
+        assertThat(TokenCounter.shared().count(encoding, text)).isEqualTo(expected);
     }
 
     @Provide
     Arbitrary<String> texts() {
         // Pieces chosen to hit every alternative of the pattern and the boundaries between them.
         Arbitrary<String> piece = Arbitraries.oneOf(
-                Arbitraries.of("hello", "Hello", "HELLO", "hELLo", "don't", "DON'T", "we'LL", "it'ſ", "I'M", "they're",
+                Arbitraries.of("'S", "'D", "'Ll", "'VE", "'re", "'ſ", "'x", "hello", "Hello", "HELLO", "hELLo", "don't", "DON'T", "we'LL", "it'ſ", "I'M", "they're",
                         "x'", "'s", "'", "''", "McDonald", "iPhone", "ΑΒΓ", "αβγ", "Straße", "ǅemal", "ʰʲ", "東京", "ﾃｽﾄ",
                         "e\u0301", "\u0301", "a\u0301b", "\u0903x", "한국어", "مرحبا", "😀", "👍🏽", "🇩🇪"),
                 Arbitraries.of("1", "12", "123", "1234", "12345", "٣", "Ⅻ", "½", "3.14", "1,000"),
@@ -66,9 +75,12 @@ class O200kCounterProperties {
             String text = Files.readString(f);
             assertThat(TokenCounter.shared().count(TokenEncoding.O200K_BASE, text)).as(f.toString())
                     .isEqualTo(JTOKKIT.countTokensOrdinary(text));
+            assertThat(TokenCounter.shared().count(TokenEncoding.CL100K_BASE, text)).as(f.toString())
+                    .isEqualTo(JTOKKIT_CL100K.countTokensOrdinary(text));
             // and paragraph by paragraph, where pieces meet text boundaries
             for (String paragraph : text.split("\n\n")) {
                 assertThat(FAST.count(paragraph)).as(paragraph).isIn(-1, JTOKKIT.countTokensOrdinary(paragraph));
+                assertThat(FAST_CL100K.count(paragraph)).as(paragraph).isIn(-1, JTOKKIT_CL100K.countTokensOrdinary(paragraph));
             }
         }
     }
@@ -77,12 +89,14 @@ class O200kCounterProperties {
     void aLongText_countsTheSame() {
         String big = ("Grüße aus München — the order #48213 shipped on 2026-11-02.\n\tIt's fine 😀 ").repeat(3000);
         assertThat(FAST.count(big)).isEqualTo(JTOKKIT.countTokensOrdinary(big));
+        assertThat(FAST_CL100K.count(big)).isEqualTo(JTOKKIT_CL100K.countTokensOrdinary(big));
         assertThat(FAST.count("short again")).isEqualTo(JTOKKIT.countTokensOrdinary("short again"));
     }
 
     @Example
     void longRuns_andUnpairedSurrogates_areLeftToJtokkit() {
-        assertThat(FAST.count("=".repeat(O200kCounter.MAX_PIECE_BYTES + 1))).isEqualTo(-1);
+        assertThat(FAST.count("=".repeat(BpeCounter.MAX_PIECE_BYTES + 1))).isEqualTo(-1);
+        assertThat(FAST_CL100K.count("=".repeat(BpeCounter.MAX_PIECE_BYTES + 1))).isEqualTo(-1);
         assertThat(FAST.count("a\ud800b")).isEqualTo(-1);
         String longRun = "x " + "-".repeat(5000) + " y";
         assertThat(TokenCounter.shared().count(TokenEncoding.O200K_BASE, longRun)).isEqualTo(JTOKKIT.countTokensOrdinary(longRun));
