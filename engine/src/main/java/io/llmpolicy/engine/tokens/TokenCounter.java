@@ -14,8 +14,9 @@ import java.util.List;
  * and jtokkit's {@link Encoding} objects are immutable and safe to share between threads. Special-token text such
  * as {@code <|endoftext|>} in a prompt is counted as ordinary text, never rejected: user input is data.
  *
- * <p>{@code o200k_base} is counted by {@link O200kCounter} (no regular expression; 6.7× faster than jtokkit and
- * tested against it), with jtokkit for the texts it leaves (unpaired surrogates, very long pieces).
+ * <p>The exact encodings are counted by {@link O200kCounter} and {@link Cl100kCounter} (no regular expression;
+ * 6.5× and 1.5× faster than jtokkit, no allocation, tested against it), with jtokkit for the texts they leave
+ * (unpaired surrogates, very long pieces).
  *
  * <p>Exact counts ({@link TokenEncoding#O200K_BASE}, {@link TokenEncoding#CL100K_BASE}) match tiktoken. The
  * {@link TokenEncoding#ESTIMATE} is {@code ceil(UTF-8 bytes / 4)}: OpenAI's rule of thumb of four characters of
