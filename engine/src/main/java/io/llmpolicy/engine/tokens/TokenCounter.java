@@ -55,11 +55,11 @@ public final class TokenCounter {
         }
         return switch (encoding) {
             case O200K_BASE -> {
-                int fast = FastO200k.COUNTER.count(text);
+                int fast = FastO200k.COUNTER == null ? -1 : FastO200k.COUNTER.count(text);
                 yield fast >= 0 ? fast : O200k.ENCODING.countTokensOrdinary(text);
             }
             case CL100K_BASE -> {
-                int fast = FastCl100k.COUNTER.count(text);
+                int fast = FastCl100k.COUNTER == null ? -1 : FastCl100k.COUNTER.count(text);
                 yield fast >= 0 ? fast : Cl100k.ENCODING.countTokensOrdinary(text);
             }
             case ESTIMATE -> estimate(text);
@@ -127,14 +127,25 @@ public final class TokenCounter {
         static final Encoding ENCODING = Registry.INSTANCE.getEncoding(EncodingType.O200K_BASE);
     }
 
-    /** Holder of the regex-free {@code o200k_base} counter (same counts as jtokkit), built on first use. */
+    /**
+     * Holder of the regex-free {@code o200k_base} counter (same counts as jtokkit), built on first use; null when
+     * the rank file cannot be read from jtokkit's jar (then jtokkit counts everything: slower, never wrong).
+     */
     private static final class FastO200k {
-        static final O200kCounter COUNTER = O200kCounter.load();
+        static final O200kCounter COUNTER = orNull(O200kCounter::load);
     }
 
-    /** Holder of the regex-free {@code cl100k_base} counter, built on first use. */
+    /** Holder of the regex-free {@code cl100k_base} counter, built on first use; null as for {@link FastO200k}. */
     private static final class FastCl100k {
-        static final Cl100kCounter COUNTER = Cl100kCounter.load();
+        static final Cl100kCounter COUNTER = orNull(Cl100kCounter::load);
+    }
+
+    static <T> T orNull(java.util.function.Supplier<T> load) {
+        try {
+            return load.get();
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     /** Holder of {@code cl100k_base}, parsed on first use. */

@@ -101,4 +101,18 @@ class BpeCounterProperties {
         String longRun = "x " + "-".repeat(5000) + " y";
         assertThat(TokenCounter.shared().count(TokenEncoding.O200K_BASE, longRun)).isEqualTo(JTOKKIT.countTokensOrdinary(longRun));
     }
+
+    @Example
+    void aMissingRankFile_failsToLoad_andTheCounterFallsBackToJtokkit() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new BpeCounter("no_such_base.tiktoken") {
+            @Override
+            int nextPieceEnd(int[] cp, int n, int p) {
+                return p + 1;
+            }
+        }).isInstanceOf(IllegalStateException.class).hasMessageContaining("no_such_base.tiktoken");
+        Object loaded = TokenCounter.orNull(() -> {
+            throw new IllegalStateException("x");
+        });
+        assertThat(loaded).isNull();
+    }
 }
