@@ -28,9 +28,17 @@ abstract class BpeCounter {
     /** Token bytes, one after another; token {@code r} spans {@code [offsets[r], offsets[r + 1])}. */
     private final byte[] pool;
     private final int[] offsets;
-    /** Open addressing: rank + 1, or 0 for an empty slot. */
+    /** Open addressing over tokens longer than {@link #SHORT} bytes: rank + 1, or 0 for an empty slot. */
     private final int[] slots;
     private final int mask;
+    /**
+     * Tokens of up to {@link #SHORT} bytes — most tokens, and nearly every lookup of the merge — keyed by their
+     * bytes packed into a long (see {@link #pack}): {@code [key, rank]} pairs side by side, so a lookup reads one
+     * cache line instead of a slot, an offset and the token's bytes. Key 0 marks an empty slot.
+     */
+    private final long[] shortTable;
+    private final int shortMask;
+    static final int SHORT = 7;
 
     /** The encoding's ranks, read from jtokkit's copy of the tiktoken file {@code resource}. */
     BpeCounter(String resource) {
@@ -45,18 +53,50 @@ abstract class BpeCounter {
         this.pool = pool;
         this.offsets = offsets;
         int tokens = offsets.length - 1;
-        int capacity = Integer.highestOneBit(tokens * 3) << 1;
+        int shortTokens = 0;
+        for (int rank = 0; rank < tokens; rank++) {
+            if (offsets[rank + 1] - offsets[rank] <= SHORT) {
+                shortTokens++;
+            }
+        }
+        int capacity = Integer.highestOneBit(Math.max(16, (tokens - shortTokens) * 3)) << 1;
         this.slots = new int[capacity];
         this.mask = capacity - 1;
+        int shortCapacity = Integer.highestOneBit(Math.max(16, shortTokens * 3)) << 1;
+        this.shortTable = new long[2 * shortCapacity];
+        this.shortMask = shortCapacity - 1;
         for (int rank = 0; rank < tokens; rank++) {
             int start = offsets[rank];
             int length = offsets[rank + 1] - start;
+            if (length <= SHORT) {
+                long key = pack(pool, start, length);
+                int slot = shortSlot(key);
+                while (shortTable[2 * slot] != 0) {
+                    slot = (slot + 1) & shortMask;
+                }
+                shortTable[2 * slot] = key;
+                shortTable[2 * slot + 1] = rank;
+                continue;
+            }
             int slot = hash(pool, start, length) & mask;
             while (slots[slot] != 0) {
                 slot = (slot + 1) & mask;
             }
             slots[slot] = rank + 1;
         }
+    }
+
+    /** 1 to {@link #SHORT} bytes as a non-zero long: the length in the top byte, the bytes below it. */
+    private static long pack(byte[] b, int start, int length) {
+        long key = (long) length << 56;
+        for (int i = 0; i < length; i++) {
+            key |= (b[start + i] & 0xFFL) << (8 * i);
+        }
+        return key;
+    }
+
+    private int shortSlot(long key) {
+        return (int) ((key * 0x9E3779B97F4A7C15L) >>> 40) & shortMask;
     }
 
     /** Reads a rank file jtokkit ships ({@code base64-token rank} per line, ranks 0, 1, 2, ... in order). */
@@ -110,6 +150,20 @@ abstract class BpeCounter {
 
     /** The rank of {@code b[start, start + length)}, or {@link #NONE} when it is not a token. */
     private int rank(byte[] b, int start, int length) {
+        if (length <= SHORT) {
+            long key = pack(b, start, length);
+            int slot = shortSlot(key);
+            while (true) {
+                long k = shortTable[2 * slot];
+                if (k == key) {
+                    return (int) shortTable[2 * slot + 1];
+                }
+                if (k == 0) {
+                    return NONE;
+                }
+                slot = (slot + 1) & shortMask;
+            }
+        }
         int slot = hash(b, start, length) & mask;
         while (true) {
             int entry = slots[slot];
