@@ -39,6 +39,11 @@ public record LlmRequest(String id, Instant timestamp, String model, List<Messag
 
     /** The text of all messages, joined by newlines: what {@code prompt} means in a policy. */
     public String prompt() {
+        return joined(messages);
+    }
+
+    /** The contents of {@code messages} joined by newlines (the prompt of a request with these messages). */
+    static String joined(List<Message> messages) {
         if (messages.size() == 1) return messages.get(0).content();
         StringBuilder s = new StringBuilder();
         for (Message m : messages) {

@@ -209,7 +209,7 @@ final class TraceSink implements AutoCloseable {
             ContentMode mode = content.mode(ContentPolicy.Direction.PROMPT);
             if (mode != ContentMode.NONE) {
                 String prompt = r.prompt();
-                String redacted = mode == ContentMode.REDACTED ? joined(d.messages()) : null;
+                String redacted = mode == ContentMode.REDACTED ? LlmRequest.joined(d.messages()) : null;
                 if (!prompt.isEmpty()) promptContent = content.prompt(prompt, redacted);
             }
         }
@@ -273,16 +273,6 @@ final class TraceSink implements AutoCloseable {
             }
         }
         return (List<String>) list;
-    }
-
-    private static String joined(List<Message> messages) {
-        if (messages.size() == 1) return messages.get(0).content();
-        StringBuilder s = new StringBuilder();
-        for (Message m : messages) {
-            if (!s.isEmpty()) s.append('\n');
-            s.append(m.content());
-        }
-        return s.toString();
     }
 
     private static io.llmpolicy.trace.Finding traceFinding(GuardFinding f) {

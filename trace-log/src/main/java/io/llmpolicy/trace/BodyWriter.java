@@ -196,7 +196,7 @@ final class BodyWriter {
         }
         for (int i = 0; i < HEX_CACHE; i++) {
             if (hexKeys[i] == s) {
-                writeBytes(hexValues[i]);
+                writeRaw(hexValues[i], 0, hexValues[i].length);
                 return;
             }
         }
@@ -234,12 +234,6 @@ final class BodyWriter {
         }
         writeByte(TEXT); // not lowercase hex: as text (the bytes written above are overwritten)
         writeString(s);
-    }
-
-    private void writeBytes(byte[] b) {
-        ensure(b.length);
-        System.arraycopy(b, 0, buf, pos, b.length);
-        pos += b.length;
     }
 
     /** Lowercase hex digit values; -1 for anything else (uppercase too: it would not round-trip). */

@@ -57,15 +57,6 @@ final class Documents {
         wire.bytes().write(document, offset, length);
     }
 
-    /** Writes a layout-2 document from its parts (tests; the writer uses {@link #frame}). */
-    static void write(Wire wire, long sequence, byte[] body, int bodyLength, byte[] hash) {
-        byte[] doc = new byte[HEADER_ROOM + bodyLength + ChainHash.LENGTH];
-        System.arraycopy(body, 0, doc, HEADER_ROOM, bodyLength);
-        System.arraycopy(hash, 0, doc, HEADER_ROOM + bodyLength, ChainHash.LENGTH);
-        int start = frame(doc, HEADER_ROOM, sequence, bodyLength);
-        write(wire, doc, start, doc.length - start);
-    }
-
     /** Layout 1, kept so tests can produce documents of earlier versions. */
     static void writeLayout1(Wire wire, long sequence, Bytes<byte[]> body, byte[] hash) {
         wire.write(SEQ).int64(sequence);

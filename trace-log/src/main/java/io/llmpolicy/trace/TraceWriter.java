@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import net.openhft.chronicle.bytes.Bytes;
 import net.openhft.chronicle.queue.ExcerptAppender;
 import net.openhft.chronicle.queue.ExcerptTailer;
 import net.openhft.chronicle.queue.RollCycle;
@@ -130,7 +131,7 @@ public final class TraceWriter implements AutoCloseable {
             body.writeRaw(link.hash(), 0, ChainHash.LENGTH);
             int start = Documents.frame(body.array(), Documents.HEADER_ROOM, sequence, bodyLength);
             Documents.write(dc.wire(), body.array(), start, body.length() - start);
-            net.openhft.chronicle.bytes.Bytes<?> written = dc.wire().bytes();
+            Bytes<?> written = dc.wire().bytes();
             end = written.writePosition();
             // The toucher needs a hint only when this thread's writes reach a new page (one record in ~15).
             hint = toucher != null && (end >>> 12 != l.hintPage || index != l.hintIndex + 1);
@@ -166,7 +167,7 @@ public final class TraceWriter implements AutoCloseable {
     }
 
     /** Where the document's last byte is in memory, for the page toucher; 0 when Chronicle cannot say. */
-    private static long lastByteAddress(net.openhft.chronicle.bytes.Bytes<?> written, long end) {
+    private static long lastByteAddress(Bytes<?> written, long end) {
         try {
             return written.addressForWrite(end - 1);
         } catch (RuntimeException e) {

@@ -45,11 +45,12 @@ abstract class BpeCounter {
         this(readRanks(resource));
     }
 
-    private BpeCounter(Object[] ranks) {
-        this((byte[]) ranks[0], (int[]) ranks[1]);
-    }
+    /** A rank file's tokens: their bytes one after another, and where each starts (plus the end). */
+    private record Ranks(byte[] pool, int[] offsets) {}
 
-    private BpeCounter(byte[] pool, int[] offsets) {
+    private BpeCounter(Ranks ranks) {
+        byte[] pool = ranks.pool();
+        int[] offsets = ranks.offsets();
         this.pool = pool;
         this.offsets = offsets;
         int tokens = offsets.length - 1;
@@ -100,7 +101,7 @@ abstract class BpeCounter {
     }
 
     /** Reads a rank file jtokkit ships ({@code base64-token rank} per line, ranks 0, 1, 2, ... in order). */
-    private static Object[] readRanks(String resource) {
+    private static Ranks readRanks(String resource) {
         try (InputStream in = com.knuddels.jtokkit.Encodings.class.getResourceAsStream("/com/knuddels/jtokkit/" + resource)) {
             if (in == null) {
                 throw new IllegalStateException(resource + " is not on the class path (jtokkit missing?)");
@@ -134,7 +135,7 @@ abstract class BpeCounter {
                 size++;
                 offsets[size] = used;
             }
-            return new Object[] {pool, Arrays.copyOf(offsets, size + 1)};
+            return new Ranks(pool, Arrays.copyOf(offsets, size + 1));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + resource, e);
         }
@@ -294,6 +295,73 @@ abstract class BpeCounter {
             }
         }
         return parts - 1;
+    }
+
+    // ---- alternatives both patterns share ----
+
+    /** {@code \p{N}{1,3}}. */
+    static int digits(int[] cp, int n, int p) {
+        int e = p;
+        while (e < n && e - p < 3 && isNumber(cp[e])) {
+            e++;
+        }
+        return e > p ? e : -1;
+    }
+
+    /**
+     * {@code " ?[^\s\p{L}\p{N}]+"} followed by {@code [\r\n/]*} ({@code trailingSlash}, o200k) or {@code [\r\n]*}
+     * (cl100k), the optional space tried taken first. (cl100k's run is possessive, o200k's is not; nothing after
+     * the run can fail, so both take the longest run.)
+     */
+    static int symbols(int[] cp, int n, int p, boolean trailingSlash) {
+        for (int taken = 1; taken >= 0; taken--) {
+            int q = p;
+            if (taken == 1) {
+                if (cp[p] != ' ') {
+                    continue;
+                }
+                q = p + 1;
+            }
+            int e = q;
+            while (e < n && !isSpace(cp[e]) && !isLetter(cp[e]) && !isNumber(cp[e])) {
+                e++;
+            }
+            if (e == q) {
+                continue;
+            }
+            while (e < n && (isCrLf(cp[e]) || trailingSlash && cp[e] == '/')) {
+                e++;
+            }
+            return e;
+        }
+        return -1;
+    }
+
+    /**
+     * The white space alternatives, the same in both patterns up to the newline one: {@code \s*[\r\n]+} (o200k) or
+     * {@code \s*[\r\n]} (cl100k) — either way {@code \s*} gives back until the last newline of the run can match
+     * — then {@code \s+(?!\S)} and {@code \s+}.
+     */
+    static int spaces(int[] cp, int n, int p) {
+        int run = 0;
+        int lastNewline = -1;
+        while (p + run < n && isSpace(cp[p + run])) {
+            if (isCrLf(cp[p + run])) {
+                lastNewline = p + run;
+            }
+            run++;
+        }
+        if (run == 0) {
+            return -1;
+        }
+        if (lastNewline >= 0) {
+            return lastNewline + 1; // the newline alternative ends after the last newline of the run
+        }
+        int end = p + run;
+        if (end == n || run == 1) {
+            return end; // \s+(?!\S) at the end of the text, or \s+ for a single space before a non-space
+        }
+        return end - 1; // \s+(?!\S): the last space is left to begin the next piece
     }
 
     // ---- the character classes of the patterns, as java.util.regex defines them under UNICODE_CHARACTER_CLASS ----

@@ -28,7 +28,7 @@ final class Cl100kCounter extends BpeCounter {
         int end = contraction(cp, n, p);
         if (end < 0) end = letters(cp, n, p);
         if (end < 0) end = digits(cp, n, p);
-        if (end < 0) end = symbols(cp, n, p);
+        if (end < 0) end = symbols(cp, n, p, false);
         if (end < 0) end = spaces(cp, n, p);
         return end < 0 ? p + 1 : end; // every code point matches some alternative; the fallback is defensive
     }
@@ -61,62 +61,5 @@ final class Cl100kCounter extends BpeCounter {
             e++;
         }
         return e > q ? e : -1;
-    }
-
-    /** Alternative 3: {@code \p{N}{1,3}}. */
-    private static int digits(int[] cp, int n, int p) {
-        int e = p;
-        while (e < n && e - p < 3 && isNumber(cp[e])) {
-            e++;
-        }
-        return e > p ? e : -1;
-    }
-
-    /** Alternative 4: {@code " ?[^\s\p{L}\p{N}]++[\r\n]*"}, the optional space tried taken first. */
-    private static int symbols(int[] cp, int n, int p) {
-        for (int taken = 1; taken >= 0; taken--) {
-            int q = p;
-            if (taken == 1) {
-                if (cp[p] != ' ') {
-                    continue;
-                }
-                q = p + 1;
-            }
-            int e = q;
-            while (e < n && !isSpace(cp[e]) && !isLetter(cp[e]) && !isNumber(cp[e])) {
-                e++;
-            }
-            if (e == q) {
-                continue;
-            }
-            while (e < n && isCrLf(cp[e])) {
-                e++;
-            }
-            return e;
-        }
-        return -1;
-    }
-
-    /** Alternatives 5 ({@code \s*[\r\n]}), 6 ({@code \s+(?!\S)}) and 7 ({@code \s+}). */
-    private static int spaces(int[] cp, int n, int p) {
-        int run = 0;
-        int lastNewline = -1;
-        while (p + run < n && isSpace(cp[p + run])) {
-            if (isCrLf(cp[p + run])) {
-                lastNewline = p + run;
-            }
-            run++;
-        }
-        if (run == 0) {
-            return -1;
-        }
-        if (lastNewline >= 0) {
-            return lastNewline + 1; // 5: \s* gives back until [\r\n] can match the last newline of the run
-        }
-        int end = p + run;
-        if (end == n || run == 1) {
-            return end; // 6 at the end of the text, or 7 for a single space before a non-space
-        }
-        return end - 1; // 6: the last space is left to begin the next piece
     }
 }

@@ -24,18 +24,13 @@ final class O200kCounter extends BpeCounter {
         return new O200kCounter();
     }
 
+    /** Where the piece that starts at {@code p} ends: the first alternative of the pattern that matches there. */
     @Override
     int nextPieceEnd(int[] cp, int n, int p) {
-        return pieceEnd(cp, n, p);
-    }
-
-
-    /** Where the piece that starts at {@code p} ends: the first alternative of the pattern that matches there. */
-    static int pieceEnd(int[] cp, int n, int p) {
         int end = letters(cp, n, p, true);
         if (end < 0) end = letters(cp, n, p, false);
         if (end < 0) end = digits(cp, n, p);
-        if (end < 0) end = symbols(cp, n, p);
+        if (end < 0) end = symbols(cp, n, p, true);
         if (end < 0) end = spaces(cp, n, p);
         return end < 0 ? p + 1 : end; // every code point matches some alternative; the fallback is defensive
     }
@@ -99,62 +94,5 @@ final class O200kCounter extends BpeCounter {
             return e + 1 + c.length;
         }
         return e;
-    }
-
-    /** Alternative 3: {@code \p{N}{1,3}}. */
-    private static int digits(int[] cp, int n, int p) {
-        int e = p;
-        while (e < n && e - p < 3 && isNumber(cp[e])) {
-            e++;
-        }
-        return e > p ? e : -1;
-    }
-
-    /** Alternative 4: {@code " ?[^\s\p{L}\p{N}]+[\r\n/]*"}, the optional space tried taken first. */
-    private static int symbols(int[] cp, int n, int p) {
-        for (int taken = 1; taken >= 0; taken--) {
-            int q = p;
-            if (taken == 1) {
-                if (cp[p] != ' ') {
-                    continue;
-                }
-                q = p + 1;
-            }
-            int e = q;
-            while (e < n && !isSpace(cp[e]) && !isLetter(cp[e]) && !isNumber(cp[e])) {
-                e++;
-            }
-            if (e == q) {
-                continue;
-            }
-            while (e < n && (cp[e] == '\r' || cp[e] == '\n' || cp[e] == '/')) {
-                e++;
-            }
-            return e;
-        }
-        return -1;
-    }
-
-    /** Alternatives 5 ({@code \s*[\r\n]+}), 6 ({@code \s+(?!\S)}) and 7 ({@code \s+}). */
-    private static int spaces(int[] cp, int n, int p) {
-        int run = 0;
-        int lastNewline = -1;
-        while (p + run < n && isSpace(cp[p + run])) {
-            if (isCrLf(cp[p + run])) {
-                lastNewline = p + run;
-            }
-            run++;
-        }
-        if (run == 0) {
-            return -1;
-        }
-        if (lastNewline >= 0) {
-            return lastNewline + 1; // 5: \s* gives back until [\r\n]+ can match the last newline of the run
-        }
-        int end = p + run;
-        if (end == n || run == 1) {
-            return end; // 6 at the end of the text (nothing follows), or 7 for a single space before a non-space
-        }
-        return end - 1; // 6: the last space is left to begin the next piece
     }
 }
